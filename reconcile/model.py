@@ -1,0 +1,383 @@
+"""The immutable records that flow between the pipeline stages.
+
+read -> Document, extract -> Mention/Claim, align -> Entity, check -> Finding/Agreement.
+Every span is (source id, start, end, text) into the document text exactly as decoded,
+so that `text == document.text[start:end]` always holds (see CONTRACT.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal, Union
+
+Severity = Literal["error", "warning", "info"]
+SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    source: str
+    start: int
+    end: int
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"source": self.source, "start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class InfoboxField:
+    """One `Key: Value` field; `line` covers the whole field as written."""
+
+    key: str
+    value: str
+    line: Span
+    key_span: Span
+    value_span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """A run of prose handed to the extractor.
+
+    `text` is clean prose; `offsets` maps each index of `text` (and len(text)) to an index of
+    the raw document text. It is None when the passage is a verbatim slice starting at `start`.
+    """
+
+    text: str
+    start: int
+    offsets: tuple[int, ...] | None = None
+    section: str | None = None
+
+    def raw(self, i: int) -> int:
+        """Raw document index of passage index i (0 <= i <= len(text))."""
+        if self.offsets is None:
+            return self.start + i
+        return self.offsets[i]
+
+    def raw_range(self, start: int, end: int) -> tuple[int, int]:
+        if self.offsets is None:
+            return self.start + start, self.start + end
+        if end <= start:
+            return self.offsets[start], self.offsets[start]
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    id: str
+    path: str
+    text: str
+    kind: str  # encyclopedia | news | wiki | html | claims
+    format: str  # the reader that produced it
+    title: str | None = None
+    title_span: Span | None = None
+    published: dt.date | None = None
+    published_span: Span | None = None
+    fields: tuple[InfoboxField, ...] = ()
+    passages: tuple[Passage, ...] = ()
+    dayfirst: bool = True
+    notes: tuple[str, ...] = ()  # reader decisions worth reporting (encoding, format)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(self.id, start, end, self.text[start:end])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "path": self.path,
+            "title": self.title,
+            "published": self.published.isoformat() if self.published else None,
+            "kind": self.kind,
+        }
+
+
+# ---- values -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A calendar date at the precision the source gave (year, month or day), maybe a time."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    time: str | None = None  # "07:30:08"
+    tz: str | None = None  # "UTC"
+
+    @property
+    def precision(self) -> str:
+        return "day" if self.day else "month" if self.month else "year"
+
+    def iso(self) -> str:
+        if self.day and self.month:
+            return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+        if self.month:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}"
+
+    def as_date(self) -> dt.date | None:
+        if self.month and self.day:
+            return dt.date(self.year, self.month, self.day)
+        return None
+
+    def compatible(self, other: DateValue) -> bool:
+        """True when the two agree at the coarser of their precisions."""
+        if self.year != other.year:
+            return False
+        if self.month is None or other.month is None:
+            return True
+        if self.month != other.month:
+            return False
+        return self.day is None or other.day is None or self.day == other.day
+
+    def human(self) -> str:
+        months = ("January February March April May June July August September October "
+                  "November December").split()
+        if self.day and self.month:
+            base = f"{self.day} {months[self.month - 1]} {self.year}"
+        elif self.month:
+            base = f"{months[self.month - 1]} {self.year}"
+        else:
+            base = str(self.year)
+        if self.time:
+            base += f" {self.time}" + (f" {self.tz}" if self.tz else "")
+        return base
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A number with its unit and the precision it was written at."""
+
+    value: float
+    unit: str | None = None  # singular: "day", "month", "degree", None for a bare count
+    decimals: int = 0
+    approximate: bool = False
+
+    def tolerance(self) -> float:
+        written = 0.5 * 10 ** (-self.decimals)
+        if self.approximate:
+            return max(written, abs(self.value) * 0.1, 1.0)
+        return written
+
+    def agrees(self, other: Quantity) -> bool:
+        if self.unit != other.unit:
+            return False
+        return abs(self.value - other.value) <= max(self.tolerance(), other.tolerance()) + 1e-9
+
+    def human(self) -> str:
+        num = f"{self.value:,.{self.decimals}f}"
+        unit = f" {self.unit}{'' if self.value == 1 else 's'}" if self.unit else ""
+        return ("approximately " if self.approximate else "") + num + unit
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"value": int(self.value) if self.decimals == 0 else self.value}
+        if self.unit:
+            out["unit"] = self.unit
+        if self.approximate:
+            out["approximate"] = True
+        return out
+
+
+Value = Union[DateValue, Quantity, str, tuple[str, ...], None]
+
+
+def value_to_json(value: Value) -> Any:
+    if isinstance(value, DateValue):
+        return value.iso()
+    if isinstance(value, Quantity):
+        return value.to_json()
+    if isinstance(value, tuple):
+        return list(value)
+    return value
+
+
+def value_human(value: Value) -> str:
+    if isinstance(value, (DateValue, Quantity)):
+        return value.human()
+    if isinstance(value, tuple):
+        return ", ".join(value)
+    return "" if value is None else str(value)
+
+
+# ---- extraction and alignment ---------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A surface reference to something: a person's name, a designator, an alias."""
+
+    id: str
+    span: Span
+    kind: str  # person | designator | serial
+    surface: str  # the words as written (whitespace collapsed)
+    short: bool = False  # a surname or short form that needs its full name to be resolved
+    alias_of: str | None = None  # mention id this one is stated to be another name of
+    role: str | None = None  # "subject" for a document's title, a field key for infobox values
+    descriptor: str | None = None  # words before a person's name: "NASA astronaut"
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    id: str
+    source: str
+    predicate: str
+    value: Value
+    span: Span
+    subject_mention: str | None = None  # mention id, resolved to an entity by align
+    subject: str | None = None  # entity id, filled in after alignment
+    modality: str = "stated"  # stated | planned | aborted | future | approximate
+    qualifier: str | None = None  # narrows the predicate: "900 days" for a milestone
+    resolution: str | None = None  # how a relative value was resolved
+    context: tuple[int, int] | None = None  # the sentence it came from (raw offsets)
+    field: str | None = None  # the infobox key when it came from a field
+    inferred_subject: bool = False  # subject taken from the document, not the sentence
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "source": self.source,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "value": value_to_json(self.value),
+            "text": self.span.text,
+            "start": self.span.start,
+            "end": self.span.end,
+        }
+        if self.modality != "stated":
+            out["modality"] = self.modality
+        if self.qualifier:
+            out["qualifier"] = self.qualifier
+        if self.resolution:
+            out["resolution"] = self.resolution
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class MergeReason:
+    """Why two spellings were taken as one entity (or, for a near miss, why not)."""
+
+    a: str
+    b: str
+    score: float
+    reason: str
+    merged: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    type: str  # person | mission | spacecraft | organization | place | other
+    name: str
+    variants: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    reasons: tuple[MergeReason, ...] = ()
+    unresolved: tuple[Mention, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "id": self.id,
+            "type": self.type,
+            "name": self.name,
+            "variants": list(self.variants),
+            "mentions": [m.span.to_json() for m in self.mentions],
+        }
+        if self.reasons:
+            out["merges"] = [
+                {"a": r.a, "b": r.b, "score": round(r.score, 3), "reason": r.reason,
+                 "merged": r.merged}
+                for r in self.reasons
+            ]
+        return out
+
+
+# ---- checking -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    source: str
+    start: int
+    end: int
+    text: str
+    claim: str | None = None
+    note: str | None = None  # what this quote says, in a few words: "launch: 23 March 2024"
+
+    @classmethod
+    def of(cls, span: Span, claim: str | None = None, note: str | None = None) -> Evidence:
+        return cls(span.source, span.start, span.end, span.text, claim, note)
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"source": self.source, "start": self.start, "end": self.end,
+                               "text": self.text, "claim": self.claim}
+        if self.note:
+            out["note"] = self.note
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    id: str
+    rule: str
+    severity: Severity
+    subject: str | None
+    predicate: str | None
+    message: str
+    evidence: tuple[Evidence, ...]
+    confidence: float = 1.0
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "severity": self.severity,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "message": self.message,
+            "confidence": round(self.confidence, 3),
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Agreement:
+    """A fact that was checked across or within sources and found consistent."""
+
+    id: str
+    rule: str
+    subject: str | None
+    predicate: str | None
+    message: str
+    evidence: tuple[Evidence, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "rule": self.rule,
+            "subject": self.subject,
+            "predicate": self.predicate,
+            "message": self.message,
+            "evidence": [e.to_json() for e in self.evidence],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class InputProblem:
+    """A file that could not be read; reported, never fatal for the rest of the run."""
+
+    path: str
+    message: str
+
+    def line(self) -> str:
+        return f"{self.path}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    id: str  # "spelling-variant"
+    code: str  # "RC101"
+    severity: Severity
+    summary: str
+    help: str = ""
+    tags: tuple[str, ...] = field(default=())
