@@ -1,0 +1,129 @@
+"""Command line: `reconcile check PATH...`.
+
+Exit status (CONTRACT.md): 0 nothing at or above --fail-on, 1 something is, 2 usage or input
+error. Each unreadable input is one line on stderr naming the file; the rest are still checked
+and the report is still written.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+
+import click
+
+from . import __version__
+
+FORMATS = ("html", "json", "sarif", "junit", "markdown")
+SEVERITIES = ("error", "warning", "info")
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write to a temporary file beside the target, then rename: never half a report."""
+    directory = os.path.dirname(os.path.abspath(path)) or "."
+    fd, tmp = tempfile.mkstemp(prefix=".reconcile-", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def check_writable(path: str) -> None:
+    """Fail before any work when the report could not be written."""
+    if path == "-":
+        return
+    directory = os.path.dirname(os.path.abspath(path)) or "."
+    if not os.path.isdir(directory):
+        raise click.UsageError(f"{path}: output folder {directory} does not exist")
+    if not os.access(directory, os.W_OK):
+        raise click.UsageError(f"{path}: output folder {directory} is not writable")
+    if os.path.isdir(path):
+        raise click.UsageError(f"{path}: output is a folder, not a file")
+
+
+def render(report, fmt: str) -> str:
+    return {
+        "json": report.to_json,
+        "html": report.to_html,
+        "sarif": report.to_sarif,
+        "junit": report.to_junit,
+        "markdown": report.to_markdown,
+    }[fmt]()
+
+
+def emit(report, fmt: str, output: str | None) -> None:
+    text = render(report, fmt)
+    if output in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        write_atomic(output, text)
+
+
+def fail(message: str) -> None:
+    click.echo(f"reconcile: {message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="reconcile")
+def cli() -> None:
+    """Find where sources about the same events disagree, and show the words."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
+              help="Report format.")
+@click.option("--output", "-o", default=None, help="Report file ('-' for stdout). "
+              "Default: stdout for machine formats, reconcile-report.html for html.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
+              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--format-in", type=click.Choice(("encyclopedia", "news", "text", "wikitext", "html")),
+              default=None, help="Read every input in this format instead of detecting it.")
+@click.option("--max-bytes", type=int, default=64 * 1024 * 1024, show_default=True,
+              help="Largest input file read.")
+def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
+          format_in: str | None, max_bytes: int) -> None:
+    """Check files and folders for contradictions and write a report."""
+    from .api import check_documents
+    from .read import read_paths
+    from .rules import RuleLoadError
+    from .vocab import PackError
+
+    if output is None and fmt == "html":
+        output = "reconcile-report.html"
+    if output is not None:
+        check_writable(output)
+    docs, problems = read_paths(paths, format_in, max_bytes)
+    for p in problems:
+        fail(p.line())
+    try:
+        report = check_documents(docs, problems)
+    except (RuleLoadError, PackError) as exc:
+        fail(str(exc))
+        sys.exit(2)
+    try:
+        emit(report, fmt, output)
+    except OSError as exc:
+        fail(f"{output}: cannot write report: {exc.strerror or exc}")
+        sys.exit(2)
+    if output not in (None, "-") and fmt == "html":
+        counts = report.counts()
+        click.echo(f"reconcile: {len(report.sources)} sources, {counts['error']} errors, "
+                   f"{counts['warning']} warnings, {counts['info']} notes -> {output}", err=True)
+    if problems:
+        sys.exit(2)
+    sys.exit(1 if report.fails(fail_on) else 0)
+
+
+def main() -> None:
+    cli(prog_name="reconcile")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,318 @@
+"""Claims: what each source states about what.
+
+Fields give one claim each (empty and malformed values kept, so a rule can flag them). Prose
+gives dated events (the date attached to the nearest event word of its clause, the subject
+chosen by what kind of thing the event happens to), undated events told in the future tense,
+durations, serial numbers and characterisations ("a team of Russian cosmonauts").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
+from ..vocab import Vocabulary, normalise_key
+from .dates import find_dates, parse_date
+from .mentions import LIST_SPLIT, subject_of
+from .numbers import find_numbers, parse_number
+from .sentences import clause_bounds, split_sentences
+
+PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
+VAGUE_SUBJECT = re.compile(r"\bthe\s+(?:mission|flight|trip|journey|expedition|stay|tour|"
+                           r"project|event|voyage|term|tenure|war|campaign|season)\b", re.I)
+TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
+GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|quartet|pair)\s+of\s+"
+                      r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
+FUTURE_BEFORE = re.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
+                           r"\bis\s+scheduled\s+to|\bis\s+expected\s+to|\bis\s+going\s+to|"
+                           r"\bis|\bare)\s+(?:\w+\s+)?$")
+
+
+@dataclass
+class _State:
+    """What carries from one sentence to the next: the last date and the last subjects."""
+
+    last_date: DateValue | None = None
+    last_person: Mention | None = None
+    last_thing: Mention | None = None
+    claims: list[Claim] = field(default_factory=list)
+
+
+def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary) -> list[Claim]:
+    subject = subject_of(mentions)
+    out: list[Claim] = []
+    out.extend(_field_claims(doc, mentions, subject, vocab))
+    state = _State()
+    mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    starts = [m.span.start for m in mentions]
+    for passage in doc.passages:
+        for ss, se in split_sentences(passage.text):
+            out.extend(_sentence_claims(doc, passage, ss, se, mentions, starts, subject, vocab,
+                                        state))
+    return [_with_id(c, doc.id, n) for n, c in enumerate(_dedupe(out), 1)]
+
+
+def _with_id(c: Claim, source: str, n: int) -> Claim:
+    from dataclasses import replace
+
+    return replace(c, id=f"{source}:c{n}")
+
+
+def _dedupe(claims: list[Claim]) -> list[Claim]:
+    seen: set[tuple] = set()
+    out = []
+    for c in sorted(claims, key=lambda c: (c.span.start, c.span.end, c.predicate, str(c.value))):
+        key = (c.span.start, c.span.end, c.predicate, repr(c.value), c.subject_mention, c.qualifier)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
+def _inside(m: Mention, start: int, end: int) -> bool:
+    return start <= m.span.start and m.span.end <= end
+
+
+# ---- fields ---------------------------------------------------------------------------------
+
+
+def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | None,
+                  vocab: Vocabulary) -> Iterator[Claim]:
+    subj = subject.id if subject else None
+    for f in doc.fields:
+        predicate = vocab.predicate_for_field(f.key)
+        key = normalise_key(f.key)
+        span = f.value_span if f.value.strip() else f.line
+        value: object = f.value
+        if predicate in vocab.events:
+            value = parse_date(f.value, dayfirst=doc.dayfirst) or f.value
+        elif predicate == "members":
+            value = tuple(f.value[s:e] for s, e in _items(f.value))
+        else:
+            number = parse_number(f.value) if f.value.strip() else None
+            if number is not None:
+                value = number
+        yield Claim("", doc.id, predicate, value, span, subject_mention=subj,  # type: ignore[arg-type]
+                    qualifier=key if predicate == "members" else None, field=f.key)
+        if key in vocab.identity_fields:
+            yield from _identity_serials(doc, f.value_span, mentions, subject, key)
+
+
+def _items(value: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in LIST_SPLIT.finditer(value):
+        if m.start() > pos:
+            out.append((pos, m.start()))
+        pos = m.end()
+    if pos < len(value):
+        out.append((pos, len(value)))
+    return out
+
+
+def _same_designator(a: str, b: str) -> bool:
+    norm = [re.sub(r"[\s\-]+", "", s).upper() for s in (a, b)]
+    return norm[0].endswith(norm[1]) or norm[1].endswith(norm[0])
+
+
+def _identity_serials(doc: Document, value_span: Span, mentions: list[Mention],
+                      subject: Mention | None, key: str) -> Iterator[Claim]:
+    """A serial in an identity field belongs to the subject only if the field names no other."""
+    if subject is None:
+        return
+    inside = [m for m in mentions if _inside(m, value_span.start, value_span.end)]
+    others = [m for m in inside if m.kind == "designator"
+              and not _same_designator(m.surface, subject.surface)]
+    if others:
+        return
+    for m in inside:
+        if m.kind == "serial":
+            yield Claim("", doc.id, "serial", _serial_number(m.surface), m.span,
+                        subject_mention=subject.id, field=key)
+
+
+def _serial_number(surface: str) -> str:
+    return re.sub(r"^\D+", "", surface)
+
+
+# ---- prose ----------------------------------------------------------------------------------
+
+
+def _lower(text: str) -> str:
+    """Lower-case without changing length, so offsets stay valid."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions: list[Mention],
+                     starts: list[int], subject: Mention | None, vocab: Vocabulary, state: _State) -> list[Claim]:
+    text = passage.text[ss:se]
+    raw_s, raw_e = passage.raw_range(ss, se)
+    lo = bisect.bisect_left(starts, raw_s)
+    hi = bisect.bisect_left(starts, raw_e)
+    in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
+    low = _lower(text)
+    triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
+                for m in vocab.trigger_re.finditer(low)]
+    out: list[Claim] = []
+
+    def span(a: int, b: int) -> Span:
+        s, e = passage.raw_range(ss + a, ss + b)
+        return doc.span(s, e)
+
+    def rel(m: Mention) -> int:
+        """A mention's position in sentence coordinates."""
+        if passage.offsets is None:
+            return m.span.start - passage.start - ss
+        return bisect.bisect_left(passage.offsets, m.span.start) - ss
+
+    positions = {m.id: rel(m) for m in in_sentence}
+    pronoun = bool(PRONOUN_START.match(text))
+
+    def choose_subject(event: str | None, at: int) -> tuple[Mention | None, bool]:
+        kind = vocab.events[event].subject if event in vocab.events else "any"
+        people = [m for m in in_sentence if m.kind == "person"]
+        things = [m for m in in_sentence if m.kind == "designator"]
+        if pronoun:
+            carried = state.last_person if kind == "person" else state.last_thing
+            if carried is not None:
+                return carried, False
+            if text.startswith(("It", "Its")) and subject is not None:
+                return subject, True
+        prefer = {"vehicle": things or people, "person": people or things}.get(kind, things + people)
+        if prefer:
+            return min(prefer, key=lambda m: (abs(positions[m.id] - at), positions[m.id])), False
+        return subject, True
+
+    # dated events
+    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=state.last_date)
+    numbers = [n for n in find_numbers(text, skip=[(d.start, d.end) for d in dates])]
+    respectively = "respectively" in low
+    dated_triggers: set[int] = set()
+    for k, d in enumerate(dates):
+        c0, c1 = clause_bounds(text, d.start)
+        left = [t for t in triggers if c0 <= t[0] and t[1] <= d.start]
+        right = [t for t in triggers if t[0] >= d.end and t[1] <= c1]
+        trig = left[-1] if left else (right[0] if right else None)
+        state.last_date = d.value
+        if trig is None:
+            continue
+        dated_triggers.add(trig[0])
+        event = trig[2]
+        who, inferred = choose_subject(event, trig[0])
+        qualifier = None
+        if respectively:
+            counted = [n for n in numbers if n.value.unit in TIME_UNITS or n.value.unit is None]
+            if len(counted) == len(dates):
+                qualifier = _qual(counted[k].value)
+        modality = _modality(low[c0:c1], vocab)
+        if d.relative and modality == "stated":
+            modality = "stated"
+        out.append(Claim("", doc.id, event, d.value, span(d.start, d.end),
+                         subject_mention=who.id if who else None, modality=modality,
+                         qualifier=qualifier, resolution=d.resolution,
+                         context=(raw_s, raw_e), inferred_subject=inferred))
+    # undated events told as still to come ("will transport", "is launching")
+    for t0, t1, event in triggers:
+        if t0 in dated_triggers or event not in vocab.events:
+            continue
+        c0, _ = clause_bounds(text, t0)
+        before = low[c0:t0]
+        tense = None
+        if low[t0:t1].startswith(("will ", "is set")) or FUTURE_BEFORE.search(before) and (
+                low[t0:t1].endswith("ing") or not before.rstrip().endswith((" is", " are"))):
+            tense = "future"
+        elif low[t0:t1].endswith("s") and not low[t0:t1].endswith("ss") and event != "record":
+            tense = "present"
+        if tense is None:
+            continue
+        who, inferred = choose_subject(event, t0)
+        out.append(Claim("", doc.id, event, None, span(_tense_start(low, c0, t0), t1),
+                         subject_mention=who.id if who else None, modality=tense,
+                         context=(raw_s, raw_e), inferred_subject=inferred))
+    out.extend(_durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, span,
+                          (raw_s, raw_e)))
+    out.extend(_serials(doc, in_sentence, positions, text))
+    out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
+    people = [m for m in in_sentence if m.kind == "person"]
+    things = [m for m in in_sentence if m.kind == "designator"]
+    if people and not pronoun:
+        state.last_person = min(people, key=lambda m: positions[m.id])
+    if things and not pronoun:
+        state.last_thing = min(things, key=lambda m: positions[m.id])
+    return out
+
+
+def _tense_start(low: str, c0: int, t0: int) -> int:
+    """Start the quote at the auxiliary ("will", "is") so the tense is visible in it."""
+    m = FUTURE_BEFORE.search(low[c0:t0])
+    return c0 + m.start() if m else t0
+
+
+def _qual(q: Quantity) -> str:
+    return q.human()
+
+
+def _modality(clause: str, vocab: Vocabulary) -> str:
+    found = {w for w in vocab.modality_re.findall(clause)}
+    for kind in ("aborted", "postponed", "planned", "future"):
+        words = {w.strip() for w in vocab.modality.get(kind, ())}
+        if any(" ".join(f.split()) in words for f in found):
+            return kind
+    return "stated"
+
+
+def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, span, context):
+    out = []
+    for n in numbers:
+        q = n.value
+        if q.unit not in TIME_UNITS:
+            continue
+        c0, _ = clause_bounds(text, n.start)
+        before = low[c0:n.start]
+        verb_at = max((before.rfind(v) for v in vocab.duration_verbs), default=-1)
+        if verb_at < 0 and not before.rstrip().endswith(" for"):
+            continue
+        total = any(w in before[-30:] for w in vocab.total_words)
+        predicate = "total_duration" if total else "duration"
+        cut = c0 + (verb_at if verb_at >= 0 else len(before))
+        owners = [m for m in in_sentence if c0 <= positions[m.id] < cut
+                  and m.kind in ("person", "designator")]
+        vague = bool(VAGUE_SUBJECT.search(text[c0:cut])) or not owners
+        if vague:
+            owners_ids: list[tuple[str | None, bool]] = [(subject.id if subject else None, True)]
+        else:
+            owners_ids = [(m.id, False) for m in owners]
+        for who, inferred in owners_ids:
+            out.append(Claim("", doc.id, predicate, q, span(n.start, n.end), subject_mention=who,
+                             modality="approximate" if q.approximate else "stated",
+                             context=context, inferred_subject=inferred))
+    return out
+
+
+def _serials(doc, in_sentence, positions, text):
+    """"X, production No. 755": a serial right after a designator, nothing between, is X's."""
+    out = []
+    ordered = sorted(in_sentence, key=lambda m: positions[m.id])
+    for a, b in zip(ordered, ordered[1:], strict=False):
+        if a.kind == "designator" and b.kind == "serial" and positions[b.id] - positions[a.id] < 60:
+            out.append(Claim("", doc.id, "serial", _serial_number(b.surface), b.span,
+                             subject_mention=a.id))
+    return out
+
+
+def _characterisations(doc, text, in_sentence, positions, span, context):
+    """"a team of Russian cosmonauts": a group described by one nationality."""
+    out = []
+    for m in GROUP_OF.finditer(text):
+        things = [x for x in in_sentence if x.kind == "designator"]
+        if not things:
+            continue
+        who = min(things, key=lambda x: abs(positions[x.id] - m.start()))
+        out.append(Claim("", doc.id, "crew_nationality", m.group("demonym").lower(),
+                         span(m.start(), m.end()), subject_mention=who.id, context=context))
+    return out

@@ -1,0 +1,297 @@
+"""Find what a document talks about: people's names, designators ("Flight 370", "MS-24"),
+serial numbers ("No. 755"), the document's own subject, and aliases stated in the text.
+
+No statistical model: a capitalised run is a person when it starts with a known given name or
+follows a role word ("astronaut", "mayor"); once a full name is known, its surname alone is a
+short mention that alignment resolves. This is fast, deterministic and explainable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from ..model import Document, Mention, Passage
+from ..vocab import Vocabulary, given_names, normalise_key
+
+# One word of a name: letters with inner apostrophes or hyphens (O'Hara, Caldwell-Dyson), or
+# an initial ("J.").
+NAME_TOKEN = re.compile(r"[A-Z]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el ter ten".split())
+
+# A designator: up to three capitalised words, then a code with a digit. Each alternative is
+# a plain sequence of disjoint classes, so matching stays linear.
+DESIGNATOR = re.compile(
+    r"(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
+    r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
+    r"(?![\w\-]|[.:/,]\d)"
+)
+SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
+ALIAS_CUE = re.compile(
+    r"\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
+    r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
+    re.I,
+)
+LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+DESCRIPTOR_WINDOW = 4  # words before a name that may describe it ("Belarusian spaceflight participant")
+
+
+@dataclass
+class _Draft:
+    start: int
+    end: int
+    kind: str
+    short: bool = False
+    role: str | None = None
+    descriptor: str | None = None
+    alias_to: tuple[int, int] | None = None
+
+
+def _is_code_like(code: str) -> bool:
+    return any(c.isalpha() for c in code)
+
+
+def designators_in(text: str, vocab: Vocabulary) -> Iterable[tuple[int, int]]:
+    """(start, end) of each designator in text, stem words trimmed of non-name words."""
+    for m in DESIGNATOR.finditer(text):
+        stem_words = m.group("stem").split()
+        start = m.start("stem")
+        # drop leading words that only qualify the designator: "The", "Russian", "At"
+        while stem_words and (stem_words[0].lower() in vocab.not_names
+                              and stem_words[0].lower() not in ("expedition", "flight", "mission")
+                              or stem_words[0].lower() in vocab.demonyms
+                              or stem_words[0].lower() in _MONTHS):
+            start = text.index(stem_words[0], start) + len(stem_words[0])
+            while start < len(text) and text[start] in " \u00a0":
+                start += 1
+            stem_words.pop(0)
+        code = m.group("code")
+        if not stem_words and not (_is_code_like(code) and "-" in code):
+            continue  # a bare number or "70S" needs a name before it to be a designator
+        if text[max(0, start - 4):start].rstrip().endswith(("No.", "No")):
+            continue
+        yield start, m.end()
+
+
+_MONTHS = frozenset("january february march april may june july august september october "
+                    "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+
+def _person_runs(text: str, vocab: Vocabulary, known: set[str]) -> Iterable[_Draft]:
+    """Capitalised runs that look like full names, with the role words before them."""
+    names = given_names()
+    tokens = [(m.start(), m.end(), m.group()) for m in NAME_TOKEN.finditer(text)]
+    previous: tuple[int, list[str]] | None = None
+    i = 0
+    while i < len(tokens):
+        if not _capitalised(tokens[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and _adjacent(text, tokens[j - 1][1], tokens[j][0]) and (
+                _capitalised(tokens[j][2]) or (tokens[j][2] in PARTICLES and j + 1 < len(tokens)
+                                              and _capitalised(tokens[j + 1][2]))):
+            j += 1
+        run = tokens[i:j]
+        i = j
+        lead: list[str] = []
+        while run and _not_name(run[0][2], vocab):
+            lead.append(run[0][2])
+            run = run[1:]
+        while run and (_not_name(run[-1][2], vocab) or run[-1][2] in PARTICLES):
+            run = run[:-1]
+        if len(run) < 2 or len(run) > 4 or any(_not_name(t[2], vocab) for t in run):
+            continue
+        if any(t[2].isupper() and len(t[2]) > 1 for t in run):
+            continue  # acronyms are organisations, not people
+        start, end = run[0][0], run[-1][1]
+        surface = text[start:end]
+        before = _words_before(text, start, DESCRIPTOR_WINDOW)
+        if previous is not None and re.fullmatch(r"\s*(?:,|and|, and|&)\s*", text[previous[0]:start]):
+            before = previous[1]  # "cosmonauts A and B": B has A's role words
+        previous = (end, before)
+        cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
+                  or w.lower().rstrip("s") in vocab.roles for w in before)
+        first = run[0][2].lower()
+        if surface in known or cue or (first in names and first not in vocab.not_names):
+            yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
+
+
+def _descriptor(words: list[str], vocab: Vocabulary) -> str | None:
+    """The role words right before a name ("NASA astronaut"), when they hold a role or demonym."""
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].islower() and words[k - 1] not in ("and", "the", "with", "of")
+                     or _describes(words[k - 1], vocab)):
+        k -= 1
+    kept = words[k:]
+    return " ".join(kept) if any(_describes(w, vocab) for w in kept) else None
+
+
+def _describes(word: str, vocab: Vocabulary) -> bool:
+    low = word.lower()
+    return (low in vocab.demonyms or word in vocab.affiliations or low in vocab.roles
+            or low.rstrip("s") in vocab.roles)
+
+
+def _words_before(text: str, start: int, n: int) -> list[str]:
+    window = text[max(0, start - 60):start]
+    window = re.split(r"[,;:()\[\].!?]", window)[-1]
+    return window.split()[-n:]
+
+
+def _capitalised(token: str) -> bool:
+    return token[:1].isupper()
+
+
+def _adjacent(text: str, end: int, start: int) -> bool:
+    return start - end == 1 and text[end] in " \u00a0"
+
+
+def _not_name(token: str, vocab: Vocabulary) -> bool:
+    low = token.lower().rstrip(".")
+    return (low in vocab.not_names or low in vocab.demonyms or low in vocab.roles
+            or low.rstrip("s") in vocab.roles or low in vocab.titles or low in _MONTHS)
+
+
+def _strip_possessive(text: str, start: int, end: int) -> int:
+    if text[end - 2:end] in ("'s", "’s"):
+        return end - 2
+    return end
+
+
+def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
+    drafts: dict[tuple[int, int], _Draft] = {}
+
+    def add(d: _Draft) -> None:
+        key = (d.start, d.end)
+        if key not in drafts and not any(_overlaps(key, k) for k in drafts):
+            drafts[key] = d
+
+    subject_key = None
+    if doc.title_span is not None and doc.kind in ("encyclopedia", "wiki"):
+        t = doc.title_span
+        kind = "designator" if list(designators_in(t.text, vocab)) else "name"
+        subject_key = (t.start, t.end)
+        drafts[subject_key] = _Draft(t.start, t.end, kind, role="subject")
+
+    regions = _regions(doc)
+    # 1. people named in list fields (crew, cast, members) are people without further proof
+    known: set[str] = set()
+    for f in doc.fields:
+        if vocab.predicate_for_field(f.key) == "members":
+            for s, e in _list_items(f.value):
+                piece = f.value[s:e]
+                if piece and piece[0].isupper() and not any(ch.isdigit() for ch in piece):
+                    if len(piece.split()) >= 2:
+                        known.add(piece)
+                    add(_Draft(f.value_span.start + s, f.value_span.start + e, "person",
+                               short=len(piece.split()) == 1, role=normalise_key(f.key)))
+    # 2. serials and designators, then people, in prose and field values
+    for passage, role in regions:
+        text = passage.text
+        for m in SERIAL.finditer(text):
+            s, e = passage.raw_range(m.start(), m.end())
+            add(_Draft(s, e, "serial", role=role))
+        for s0, e0 in designators_in(text, vocab):
+            s, e = passage.raw_range(s0, e0)
+            add(_Draft(s, e, "designator", role=role))
+    for passage, role in regions:
+        for d in _person_runs(passage.text, vocab, known):
+            s, e = passage.raw_range(d.start, d.end)
+            known.add(doc.text[s:e])
+            add(_Draft(s, e, "person", descriptor=d.descriptor, role=role))
+    # 3. surnames (and hyphenated compounds) of the full names seen in this document
+    surnames = _surnames(doc.text[k[0]:k[1]] for k, d in drafts.items()
+                         if d.kind == "person" and not d.short)
+    for passage, role in regions:
+        for m in NAME_TOKEN.finditer(passage.text):
+            word = m.group()
+            if word in surnames and _capitalised(word):
+                s, e = passage.raw_range(m.start(), m.end())
+                add(_Draft(s, e, "person", short=True, role=role,
+                           descriptor=_descriptor(_words_before(passage.text, m.start(), DESCRIPTOR_WINDOW), vocab)))
+    # 4. aliases: in alias fields, and "identified by X as Y" in prose
+    for f in doc.fields:
+        if subject_key and vocab.predicate_for_field(f.key) == "alias":
+            for key, d in drafts.items():
+                if f.value_span.start <= key[0] and key[1] <= f.value_span.end:
+                    d.alias_to = subject_key
+    _prose_aliases(doc, regions, drafts)
+    return _finalise(doc, drafts)
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _list_items(value: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in LIST_SPLIT.finditer(value):
+        out.append((pos, m.start()))
+        pos = m.end()
+    out.append((pos, len(value)))
+    return [(s, e) for s, e in out if e > s]
+
+
+def _surnames(full_names: Iterable[str]) -> set[str]:
+    out: set[str] = set()
+    for name in full_names:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        last = parts[-1]
+        out.add(last)
+        if "-" in last:
+            out.update(p for p in last.split("-") if len(p) > 1)
+    return out
+
+
+def _regions(doc: Document) -> list[tuple[Passage, str | None]]:
+    regions: list[tuple[Passage, str | None]] = [(p, None) for p in doc.passages]
+    for f in doc.fields:
+        if f.value:
+            regions.append((Passage(f.value, f.value_span.start), normalise_key(f.key)))
+    return regions
+
+
+def _prose_aliases(doc: Document, regions: list[tuple[Passage, str | None]],
+                   drafts: dict[tuple[int, int], _Draft]) -> None:
+    from .sentences import split_sentences
+
+    keys = sorted(drafts)
+    for passage, role in regions:
+        if role is not None:
+            continue
+        for ss, se in split_sentences(passage.text):
+            for m in ALIAS_CUE.finditer(passage.text, ss, se):
+                cue_end = passage.raw(m.end())
+                sent_start = passage.raw(ss)
+                alias = next((k for k in keys if k[0] == cue_end), None)
+                target = next((k for k in keys if sent_start <= k[0] < passage.raw(m.start())
+                               and drafts[k].kind in ("designator", "person", "name")), None)
+                if alias and target and drafts[alias].kind == drafts[target].kind:
+                    drafts[alias].alias_to = target
+
+
+def _finalise(doc: Document, drafts: dict[tuple[int, int], _Draft]) -> list[Mention]:
+    keys = sorted(drafts)
+    ids = {k: f"{doc.id}:m{n}" for n, k in enumerate(keys, 1)}
+    out = []
+    for k in keys:
+        d = drafts[k]
+        surface = " ".join(doc.text[k[0]:k[1]].split())
+        out.append(Mention(
+            id=ids[k], span=doc.span(k[0], k[1]), kind=d.kind, surface=surface, short=d.short,
+            alias_of=ids.get(d.alias_to) if d.alias_to else None, role=d.role,
+            descriptor=d.descriptor,
+        ))
+    return out
+
+
+def subject_of(mentions: list[Mention]) -> Mention | None:
+    return next((m for m in mentions if m.role == "subject"), None)
+
+
+def with_role(m: Mention, role: str) -> Mention:
+    return replace(m, role=role)

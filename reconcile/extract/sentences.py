@@ -1,0 +1,81 @@
+"""Sentence boundaries in a passage, as (start, end) offsets into the passage text.
+
+A small rule-based splitter: abbreviations, initials, decimals and designators ("No. 755",
+"J. R. Smith", "2.1a") do not end a sentence; a full stop glued to a capitalised word
+("O'Hara.Novitsky"), as left by careless copy and paste, does.
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    "no nos mr mrs ms dr prof st sr jr vs etc e.g i.e approx fig cf jan feb mar apr jun jul aug "
+    "sep sept oct nov dec gen col capt lt sgt rev hon inc ltd co corp dept univ est ca u.s u.k "
+    "mt ft op vol pp ed eds".split()
+)
+
+# A candidate boundary: terminal punctuation, optional closing quote/bracket, then either
+# whitespace or a capital letter glued on.
+BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|[A-Z“\"]|$)")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in BOUNDARY.finditer(text):
+        end = m.end()
+        if not _is_boundary(text, m.start(), end):
+            continue
+        _append(spans, text, start, end)
+        start = end
+    _append(spans, text, start, len(text))
+    return spans
+
+
+def _is_boundary(text: str, dot: int, end: int) -> bool:
+    if text[dot] != ".":
+        return True
+    # the word before the full stop
+    i = dot
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in ".-'"):
+        i -= 1
+    word = text[i:dot]
+    nxt = text[end:end + 1]
+    glued = end < len(text) and not nxt.isspace()
+    if glued:
+        # "O'Hara.Novitsky": only a lower-case letter pair before and a capital after
+        return len(word) >= 3 and word[-1].islower() and word[-2].islower() and nxt.isupper()
+    if word.lower().rstrip(".") in ABBREVIATIONS:
+        # "No. 755" never ends; "etc." ends when a capital follows after the space
+        rest = text[end:].lstrip()
+        return word.lower() == "etc" and rest[:1].isupper()
+    if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
+        return False
+    if word[:1].isdigit() and text[end:].lstrip()[:1].isdigit():
+        return False
+    return True
+
+
+def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+CLAUSE_BREAK = re.compile(r";|,\s+but\b|\s+but\s+|,\s+while\b|,\s+whereas\b|\s+although\s+|,\s+however,")
+
+
+def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of `sentence` that holds index `pos`: split at ';' and contrastive 'but'."""
+    start, end = 0, len(sentence)
+    for m in CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        elif m.start() >= pos:
+            end = m.start()
+            break
+    return start, end

@@ -1,0 +1,50 @@
+"""The five stages in one pure function: documents in, Report out."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+
+from .align import align
+from .extract import Extraction, extract
+from .model import Claim, Document, InputProblem, Mention
+from .report import Report
+from .rules import Context, load_rules, run_rules
+from .vocab import vocabulary
+
+
+def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
+        config: Mapping[str, object] | None = None,
+        extractions: Sequence[Extraction] | None = None) -> Report:
+    config = config or {}
+    vocab = vocabulary()
+    docs = sorted(docs, key=lambda d: (d.path, d.id))
+    if extractions is None:
+        extractions = [extract(d, vocab) for d in docs]
+    mentions: list[Mention] = [m for x in extractions for m in x.mentions]
+    subjects = {m.span.source: m.id for m in mentions if m.role == "subject"}
+    alignment = align(mentions, subjects)
+    claims: list[Claim] = [
+        replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
+        for x in extractions for c in x.claims
+    ]
+    ctx = Context(
+        docs={d.id: d for d in docs},
+        entities={e.id: e for e in alignment.entities},
+        claims=claims,
+        mentions={m.id: m for m in mentions},
+        entity_of=alignment.entity_of,
+        vocab=vocab,
+        options=config,
+    )
+    modules = load_rules(tuple(config.get("rules", ())))  # type: ignore[arg-type]
+    findings, agreements = run_rules(ctx, modules)
+    return Report(
+        sources=tuple(docs),
+        entities=tuple(alignment.entities),
+        claims=tuple(claims),
+        findings=tuple(findings),
+        agreements=tuple(agreements),
+        problems=tuple(sorted(problems, key=lambda p: p.path)),
+        rules=tuple(m.RULE for m in modules),
+    )

@@ -1,0 +1,52 @@
+"""Different events of one flight on different days: a launch and the arrival that follows.
+
+Never a conflict: the note tells a reader who sees two dates that they belong to two events.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..model import Agreement, Finding, RuleInfo
+from . import Context, agreement, finding
+from ._facts import days_between
+
+RULE = RuleInfo(
+    id="cross-event", code="RC701", severity="info",
+    summary="Two different events of one entity (launch, arrival) are dated on different days.",
+    help="A launch and the docking or arrival that follows it are different events and may "
+         "fall on different days. The note makes that visible so that a reader does not take "
+         "the two dates for a conflict; arrival before launch is an event-order error instead.",
+)
+
+FOLLOWERS = ("docking", "arrival")
+MAX_GAP_DAYS = 60
+
+
+def check(ctx: Context) -> Iterator[Finding | Agreement]:
+    for ent in ctx.entities.values():
+        if ent.type == "person":
+            continue
+        launches = [c for c in ctx.dated(ent.id, "launch") if c.value.as_date()]  # type: ignore[union-attr]
+        if not launches:
+            continue
+        launch = min(launches, key=lambda c: (c.source, c.span.start))
+        for event in FOLLOWERS:
+            seen: set[int] = set()
+            for c in sorted(ctx.dated(ent.id, event), key=lambda c: (c.source, c.span.start)):
+                gap = days_between(launch, c)
+                if gap is None or gap < 0 or gap > MAX_GAP_DAYS or gap in seen:
+                    continue
+                seen.add(gap)
+                ev = [ctx.evidence(launch, f"launch: {launch.value.human()}"),  # type: ignore[union-attr]
+                      ctx.evidence(c, f"{event}: {c.value.human()}")]  # type: ignore[union-attr]
+                if gap == 0:
+                    yield agreement(RULE, ent.id, event,
+                                    f"{ent.name}: {event} on the day of launch.", ev)
+                    continue
+                yield finding(ctx, RULE, ent.id, event,
+                              f"{ent.name} launched on {launch.value.human()} "  # type: ignore[union-attr]
+                              f"({ctx.label(launch.source)}) and its {event} is dated "
+                              f"{c.value.human()} ({ctx.label(c.source)}): {gap} day"  # type: ignore[union-attr]
+                              f"{'s' if gap != 1 else ''} later. These are different events, "
+                              "not a conflict.", ev, confidence=0.9)

@@ -1,0 +1,109 @@
+"""The same fact about the same entity stated differently by different sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from ..model import Agreement, Claim, DateValue, Finding, Quantity, RuleInfo
+from . import Context, agreement, finding
+
+RULE = RuleInfo(
+    id="value-conflict", code="RC201", severity="error",
+    summary="Two sources give different values for the same fact of the same entity.",
+    help="Dates are compared at the precision each source gives (March 2024 agrees with "
+         "23 March 2024); a one-day difference where a time zone is stated is only a note; "
+         "numbers agree within their written precision or stated approximation.",
+)
+
+# Predicates that may hold several true values at once, or that need a qualifier to be one fact.
+NEEDS_QUALIFIER = frozenset({"record", "milestone", "start", "end", "members"})
+COMPARED_TEXT = frozenset({"serial"})
+
+
+def comparable(ctx: Context, subject: str | None, predicate: str) -> bool:
+    if subject is None or predicate in ("duration", "total_duration", "crew_nationality"):
+        return False
+    ent = ctx.entities.get(subject)
+    event = ctx.vocab.events.get(predicate)
+    if ent is not None and event is not None:
+        if event.subject == "vehicle" and ent.type == "person":
+            return False  # a person flies many times; a flight launches once
+        if event.subject == "person" and ent.type != "person":
+            return False
+    return True
+
+
+def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
+    out = []
+    for c in ctx.claims_for(subject, predicate):
+        if c.modality not in ("stated", "approximate"):
+            continue
+        if predicate in NEEDS_QUALIFIER and not c.qualifier:
+            continue
+        if isinstance(c.value, (DateValue, Quantity)) or predicate in COMPARED_TEXT and c.value:
+            out.append(c)
+    return out
+
+
+def compare(a: Claim, b: Claim) -> str:
+    """'same', 'near' (one day apart with a time zone in play) or 'differ'."""
+    if a.qualifier != b.qualifier:
+        return "same"  # different facts, nothing to compare
+    va, vb = a.value, b.value
+    if isinstance(va, DateValue) and isinstance(vb, DateValue):
+        if va.compatible(vb):
+            return "same"
+        da, db = va.as_date(), vb.as_date()
+        if da and db and abs((da - db).days) == 1 and (va.tz or vb.tz or va.time or vb.time):
+            return "near"
+        return "differ"
+    if isinstance(va, Quantity) and isinstance(vb, Quantity):
+        return "same" if va.agrees(vb) or va.unit != vb.unit else "differ"
+    if type(va) is not type(vb):
+        return "same"
+    return "same" if str(va).strip().lower() == str(vb).strip().lower() else "differ"
+
+
+def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tuple[Claim, Claim, str]]]]:
+    for subject, predicate in ctx.keys():
+        if not comparable(ctx, subject, predicate):
+            continue
+        cs = facts(ctx, subject, predicate)  # type: ignore[arg-type]
+        out = [(a, b, compare(a, b)) for a, b in combinations(cs, 2)
+               if (a.source == b.source) == same_source and a.qualifier == b.qualifier]
+        if out:
+            yield subject, predicate, out  # type: ignore[misc]
+
+
+def describe(ctx: Context, c: Claim) -> str:
+    from ..model import value_human
+
+    return f"{ctx.label(c.source)}: {value_human(c.value)}"
+
+
+def check(ctx: Context) -> Iterator[Finding | Agreement]:
+    for subject, predicate, results in pairs(ctx, same_source=False):
+        name = ctx.name(subject)
+        bad = [(a, b) for a, b, r in results if r == "differ"]
+        near = [(a, b) for a, b, r in results if r == "near"]
+        good = [(a, b) for a, b, r in results if r == "same"]
+        if bad:
+            claims = {c.id: c for ab in bad for c in ab}.values()
+            values = sorted({describe(ctx, c) for c in claims})
+            yield finding(ctx, RULE, subject, predicate,
+                          f"Sources disagree on the {predicate} of {name}: " + "; ".join(values)
+                          + ". At most one of them can be right.",
+                          [ctx.evidence(c) for c in claims])
+        for a, b in near:
+            yield finding(ctx, RULE, subject, predicate,
+                          f"The {predicate} of {name} is one day apart ({describe(ctx, a)}; "
+                          f"{describe(ctx, b)}); with a time stated this can be the same moment "
+                          "in different time zones.", [ctx.evidence(a), ctx.evidence(b)],
+                          severity="info", confidence=0.5)
+        if good and not bad:
+            claims = {c.id: c for ab in good for c in ab}.values()
+            sources = sorted({c.source for c in claims})
+            yield agreement(RULE, subject, predicate,
+                            f"{len(sources)} sources agree on the {predicate} of {name}.",
+                            [ctx.evidence(c) for c in claims])

@@ -1,0 +1,156 @@
+"""Domain vocabulary: the packs (TOML) merged into one lookup, plus the given-name list.
+
+Packs only add words; a pack that fails to parse stops the run with an error naming it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+class PackError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class Event:
+    name: str
+    subject: str  # vehicle | person | any
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    events: dict[str, Event]
+    trigger_re: re.Pattern[str]  # group name = event, matched on lower-cased text
+    trigger_event: dict[str, str]
+    order: tuple[tuple[str, str], ...]
+    modality: dict[str, tuple[str, ...]]
+    modality_re: re.Pattern[str]
+    duration_verbs: tuple[str, ...]
+    total_words: tuple[str, ...]
+    field_predicate: dict[str, str]
+    identity_fields: frozenset[str]
+    roles: frozenset[str]
+    titles: frozenset[str]
+    not_names: frozenset[str]
+    demonyms: frozenset[str]
+    affiliations: dict[str, str]
+    crew_up: frozenset[str]
+    crew_down: frozenset[str]
+    flight_sequence: tuple[str, ...]
+
+    def predicate_for_field(self, key: str) -> str:
+        norm = normalise_key(key)
+        return self.field_predicate.get(norm, norm.replace(" ", "_"))
+
+
+def normalise_key(key: str) -> str:
+    return re.sub(r"[\s_]+", " ", key.strip().lower())
+
+
+def _words_re(words: list[str]) -> str:
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
+
+
+def _merge(packs: list[dict[str, Any]]) -> dict[str, Any]:
+    merged: dict[str, Any] = {}
+    for pack in packs:
+        for section, body in pack.items():
+            target = merged.setdefault(section, {})
+            for key, value in body.items():
+                if isinstance(value, dict):
+                    inner = target.setdefault(key, {})
+                    for k, v in value.items():
+                        inner[k] = sorted(set(inner.get(k, [])) | set(v)) if isinstance(v, list) else v
+                elif isinstance(value, list):
+                    old = target.get(key, [])
+                    target[key] = old + [v for v in value if v not in old]
+                else:
+                    target[key] = value
+    return merged
+
+
+def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
+    """Merge the default pack with every other shipped pack (or only the named ones)."""
+    root = resources.files("reconcile") / "packs"
+    available = sorted(p.name[:-5] for p in root.iterdir() if p.name.endswith(".toml"))
+    chosen = ["default"] + [n for n in (names or tuple(available)) if n != "default"]
+    packs = []
+    for name in chosen:
+        if name not in available:
+            raise PackError(f"pack {name!r} not found (available: {', '.join(available)})")
+        try:
+            packs.append(tomllib.loads((root / f"{name}.toml").read_text(encoding="utf-8")))
+        except tomllib.TOMLDecodeError as exc:
+            raise PackError(f"pack {name!r}: {exc}") from None
+    data = _merge(packs)
+    return _build(data)
+
+
+def _build(data: dict[str, Any]) -> Vocabulary:
+    events = {name: Event(name, body.get("subject", "any"))
+              for name, body in data.get("events", {}).items()}
+    trigger_event: dict[str, str] = {}
+    for name, body in sorted(data.get("events", {}).items()):
+        for trig in body.get("triggers", []):
+            trigger_event.setdefault(trig.lower(), name)
+    trigger_re = re.compile(r"\b(?:" + _words_re(list(trigger_event)) + r")\b")
+    modality = {k: tuple(v) for k, v in data.get("modality", {}).items()}
+    mod_words = [w.strip() for words in modality.values() for w in words]
+    fields: dict[str, str] = {}
+    for predicate, keys in data.get("fields", {}).items():
+        if predicate == "identity":
+            continue
+        for key in keys:
+            fields.setdefault(normalise_key(key), predicate)
+    people = data.get("people", {})
+    seq = data.get("sequence", {})
+    return Vocabulary(
+        events=events,
+        trigger_re=trigger_re,
+        trigger_event=trigger_event,
+        order=tuple(tuple(p) for p in data.get("order", {}).get("pairs", [])),  # type: ignore[misc]
+        modality=modality,
+        modality_re=re.compile(r"\b(?:" + _words_re(mod_words) + r")"),
+        duration_verbs=tuple(data.get("durations", {}).get("verbs", [])),
+        total_words=tuple(data.get("durations", {}).get("totals", [])),
+        field_predicate=fields,
+        identity_fields=frozenset(normalise_key(k) for k in data.get("fields", {}).get("identity", [])),
+        roles=frozenset(people.get("roles", [])),
+        titles=frozenset(people.get("titles", [])),
+        not_names=frozenset(people.get("not_names", [])),
+        demonyms=frozenset(people.get("demonyms", [])),
+        affiliations={k: v for k, v in data.get("affiliations", {}).items()},
+        crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
+        crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
+        flight_sequence=tuple(seq.get("flight", [])),
+    )
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    return load_packs()
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lower-case given names from gender-guesser's multicultural list (about 46,000 names).
+
+    We read its data file directly: its Detector class loads gender data we do not need.
+    """
+    path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    names: set[str] = set()
+    with path.open("r", encoding="iso-8859-1") as fh:
+        for line in fh:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            name = line[3:29].strip().replace("+", "-")
+            if name:
+                names.add(name.lower())
+    return frozenset(names)
