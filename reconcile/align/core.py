@@ -1,0 +1,411 @@
+"""The alignment pass: mentions -> entities.
+
+Work is per distinct key, not per mention: mentions are grouped by exact surface, surfaces
+by rule key (person: given-name family + surname skeletons; designator: stem + atoms;
+serial: numbers), and keys become union-find nodes. Then, in a fixed order:
+1. compound-surname / nested-stem joins between keys, refused when ambiguous;
+2. short forms resolved inside their source, else against the unique corpus match;
+3. stated aliases, refused when they would join two numbers of one series;
+4. near misses scored inside blocks (phonetic / prefix / series keys) and recorded.
+Every decision is made from sets, and mentions are sorted by id first, so the output does
+not depend on input order.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import jellyfish
+from rapidfuzz.fuzz import ratio
+
+from ..model import Entity, Mention, MergeReason
+from . import designators as dz
+from . import names as nm
+from .cluster import UnionFind, close_pairs
+from .normalize import fold
+
+IN_SOURCE, AS_SUBJECT, CORPUS = 0.9, 0.75, 0.6  # scores given to short-form resolutions
+MAX_COMPOUND = 5  # surname tokens beyond this are not expanded into subsets
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    entities: tuple[Entity, ...]  # sorted by id
+    entity_of: Mapping[str, str]  # mention id -> entity id (every mention that was resolved)
+    unresolved: tuple[Mention, ...]  # short forms that could not be resolved, with no entity
+
+
+@dataclass(slots=True)
+class _Node:
+    kind: str  # person | designator | serial
+    key: tuple
+    surfaces: Counter  # surface -> mention count
+    name: nm.Name | None = None
+
+    def rep(self) -> str:
+        return max(self.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), _neg(kv[0])))[0]
+
+
+def _neg(s: str) -> tuple[int, ...]:
+    """Sort key that prefers the lexicographically smaller string under max()."""
+    return tuple(-ord(c) for c in s)
+
+
+class _Aligner:
+    def __init__(self, mentions: Sequence[Mention], subjects: Mapping[str, str]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.id)
+        self.by_id = {m.id: m for m in self.mentions}
+        self.subjects = dict(subjects)
+        for m in self.mentions:
+            if m.role == "subject":
+                self.subjects.setdefault(m.span.source, m.id)
+        self.uf = UnionFind()
+        self.nodes: list[_Node] = []
+        self.node_index: dict[tuple, int] = {}
+        self.node_of: dict[str, int] = {}  # mention id -> node
+        self.edges: list[tuple[int, int, MergeReason]] = []  # (node a, node b, reason)
+        self.ambiguous: dict[str, set[int]] = {}  # unresolved mention id -> candidate nodes
+
+    # ---- nodes -------------------------------------------------------------------------
+
+    def node(self, kind: str, key: tuple, surface: str, count: int, name=None) -> int:
+        full = (kind, key)
+        i = self.node_index.get(full)
+        if i is None:
+            i = self.uf.add()
+            self.node_index[full] = i
+            self.nodes.append(_Node(kind, key, Counter(), name))
+        if surface:
+            self.nodes[i].surfaces[surface] += count
+        return i
+
+    def build_nodes(self) -> list[tuple[str, list[Mention]]]:
+        """Key every full surface; return the person short forms still to resolve."""
+        groups: dict[tuple[str, str, bool], list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            groups[(m.kind, m.surface, m.short)].append(m)
+        shorts: list[tuple[str, list[Mention]]] = []
+        for (kind, surface, short), ms in groups.items():
+            if kind == "serial":
+                i = self.node("serial", dz.serial_key(surface), surface, len(ms))
+            elif kind == "designator" or (kind != "person" and dz.designator_key(surface)):
+                key = dz.designator_key(surface) or ((fold(surface),), ())
+                i = self.node("designator", key, surface, len(ms))
+            else:
+                name = nm.parse(surface, short)
+                if name.given is None or not name.surname:
+                    shorts.append((surface, ms))
+                    continue
+                i = self.node("person", (name.family, name.surname), surface, len(ms), name)
+            for m in ms:
+                self.node_of[m.id] = i
+        return shorts
+
+    # ---- step 1: joins between keys --------------------------------------------------------
+
+    def _nested_join(self, members: dict[tuple, list[int]], kind: str, label) -> None:
+        """Join each key to its supersets when they all sit under one maximal superset."""
+        for sub, sups in members.items():
+            base = self.node_index.get((kind, sub))
+            if base is None:
+                continue
+            sets = {s: set(self.key_tokens(s)) for s in set(sups)}
+            maximal = [s for s in sets if not any(sets[s] < sets[t] for t in sets)]
+            if len(maximal) == 1:
+                for s in sorted(sets, key=lambda s: self.nodes[s].key):
+                    self.uf.union(base, s)
+                    self.edges.append((base, s, label(base, s, True)))
+            else:
+                for s in sorted(maximal, key=lambda s: self.nodes[s].key):
+                    self.edges.append((base, s, label(base, s, False)))
+
+    def key_tokens(self, i: int) -> tuple[str, ...]:
+        node = self.nodes[i]
+        return node.key[1] if node.kind == "person" else node.key[0]
+
+    def join_keys(self) -> None:
+        persons: dict[tuple, list[int]] = defaultdict(list)
+        series: dict[tuple, list[int]] = defaultdict(list)
+        for i, node in enumerate(self.nodes):
+            if node.kind == "person":
+                family, sur = node.key
+                if 1 < len(sur) <= MAX_COMPOUND:
+                    for r in range(1, len(sur)):
+                        for sub in itertools.combinations(sur, r):
+                            persons[(family, sub)].append(i)
+            elif node.kind == "designator":
+                stem, atoms = node.key
+                if stem and len(stem) <= MAX_COMPOUND:
+                    for r in range(0, len(stem)):
+                        for sub in itertools.combinations(stem, r):
+                            series[(sub, atoms)].append(i)
+
+        def person_label(a: int, b: int, merged: bool) -> MergeReason:
+            ra, rb = self.nodes[a].rep(), self.nodes[b].rep()
+            if merged:
+                _, why = nm.explain(self.nodes[a].name, self.nodes[b].name)
+            else:
+                why = "not merged: surname matches several compound names"
+            return MergeReason(ra, rb, nm.score(self.nodes[a].name, self.nodes[b].name), why, merged)
+
+        def series_label(a: int, b: int, merged: bool) -> MergeReason:
+            ra, rb = self.nodes[a].rep(), self.nodes[b].rep()
+            why = dz.same_designator(ra, rb)[1] if merged else (
+                "not merged: designator fits several longer designators")
+            return MergeReason(ra, rb, ratio(fold(ra), fold(rb)) / 100, why, merged)
+
+        self._nested_join(persons, "person", person_label)
+        self.ambiguous_series = {
+            self.node_index[("designator", sub)]
+            for sub, sups in series.items()
+            if ("designator", sub) in self.node_index and not self._single_max(sups)
+        }
+        self._nested_join(series, "designator", series_label)
+
+    def _single_max(self, sups: list[int]) -> bool:
+        sets = {s: set(self.key_tokens(s)) for s in set(sups)}
+        return sum(1 for s in sets if not any(sets[s] < sets[t] for t in sets)) == 1
+
+    def resolve_series_in_source(self) -> None:
+        """A short designator that fits several longer ones: use the one in its own source."""
+        if not self.ambiguous_series:
+            return
+        in_source: dict[tuple[str, tuple], set[int]] = defaultdict(set)
+        for m in self.mentions:
+            i = self.node_of.get(m.id)
+            if i is not None and self.nodes[i].kind == "designator":
+                in_source[(m.span.source, self.nodes[i].key[1])].add(i)
+        for m in self.mentions:
+            i = self.node_of.get(m.id)
+            if i not in self.ambiguous_series:
+                continue
+            stem, atoms = self.nodes[i].key
+            cands = {j for j in in_source[(m.span.source, atoms)]
+                     if set(stem) < set(self.nodes[j].key[0])}
+            roots = {self.uf.find(j) for j in cands}
+            if len(roots) == 1:
+                j = min(cands)
+                self.node_of[m.id] = j
+                self.edges.append((j, j, MergeReason(
+                    m.surface, self.nodes[j].rep(), IN_SOURCE,
+                    f"short designator resolved within source {m.span.source}")))
+
+    # ---- step 2: short person forms --------------------------------------------------------
+
+    def resolve_shorts(self, shorts: list[tuple[str, list[Mention]]]) -> list[Mention]:
+        by_source: dict[str, set[int]] = defaultdict(set)
+        by_token: dict[str, set[int]] = defaultdict(set)
+        for mid, i in self.node_of.items():
+            if self.nodes[i].kind == "person":
+                by_source[self.by_id[mid].span.source].add(i)
+        for i, node in enumerate(self.nodes):
+            if node.kind == "person":
+                for t in node.key[1]:
+                    by_token[t].add(i)
+
+        unresolved: list[Mention] = []
+        own: list[tuple[str, list[Mention]]] = []
+        for surface, ms in shorts:
+            name = nm.parse(surface, True)
+            full = nm.parse(surface)
+            per_source: dict[str, list[Mention]] = defaultdict(list)
+            for m in ms:
+                per_source[m.span.source].append(m)
+            corpus = None
+            for source, group in per_source.items():
+                cands = {i for i in by_source.get(source, ()) if self._fits(name, full, i)}
+                roots = {self.uf.find(i) for i in cands}
+                score, why = IN_SOURCE, f"short form resolved within source {source}"
+                if len(roots) > 1:
+                    subj = self.node_of.get(self.subjects.get(source, ""))
+                    if subj is not None and self.uf.find(subj) in roots:
+                        cands, roots = {subj}, {self.uf.find(subj)}
+                        score, why = AS_SUBJECT, (
+                            f"short form fits several people in source {source}; "
+                            "taken as the document subject")
+                if not roots:
+                    if corpus is None:
+                        corpus = self._corpus_match(name, full, by_token)
+                    cands = corpus
+                    roots = {self.uf.find(i) for i in cands}
+                    score, why = CORPUS, (
+                        f"no full name in source {source} fits; the only match in the corpus")
+                if len(roots) == 1:
+                    target = min(cands)
+                    for m in group:
+                        self.node_of[m.id] = target
+                    self.edges.append((target, target, MergeReason(
+                        surface, self.nodes[target].rep(), score, why)))
+                elif not group[0].short and not roots:
+                    own.append((surface, group))
+                else:
+                    unresolved.extend(group)
+                    for m in group:
+                        self.ambiguous[m.id] = set(cands)
+        for surface, group in own:  # a one-word name nobody else explains: its own entity
+            name = nm.parse(surface, True)
+            i = self.node("person", (None, name.surname), "", 0, name)
+            for m in group:
+                self.nodes[i].surfaces[surface] += 1
+                self.node_of[m.id] = i
+        return unresolved
+
+    def _fits(self, name: nm.Name, full: nm.Name, i: int) -> bool:
+        node = self.nodes[i].name
+        if name.surname and set(name.surname) <= set(node.surname):
+            return True
+        return full.given is not None and nm.explain(full, node)[0]
+
+    def _corpus_match(self, name: nm.Name, full: nm.Name, by_token) -> set[int]:
+        if not name.surname:
+            return set()
+        pools = [by_token.get(t, set()) for t in name.surname]
+        cands = set.intersection(*pools) if all(pools) else set()
+        if full.given is not None:
+            cands |= {i for i in by_token.get(full.surname[0], ()) if self._fits(name, full, i)}
+        return {i for i in cands if self.nodes[i].key[0] is not None}
+
+    # ---- step 3: stated aliases ------------------------------------------------------------
+
+    def apply_aliases(self) -> None:
+        series: dict[int, set[tuple]] = defaultdict(set)
+        for i, node in enumerate(self.nodes):
+            if node.kind in ("designator", "serial"):
+                series[self.uf.find(i)].add((node.kind, node.key))
+        for m in self.mentions:
+            if not m.alias_of or m.alias_of not in self.node_of or m.id not in self.node_of:
+                continue
+            a, b = self.node_of[m.id], self.node_of[m.alias_of]
+            target = self.by_id[m.alias_of].surface
+            ra, rb = self.uf.find(a), self.uf.find(b)
+            clash = next(
+                ((x, y) for x in series[ra] for y in series[rb]
+                 if ra != rb and x[0] == y[0] and dz.conflict(x[1], y[1])), None)
+            if clash:
+                self.edges.append((a, b, MergeReason(
+                    m.surface, target, 0.0,
+                    "stated alias refused: would join two numbers of one series "
+                    f"({' '.join(clash[0][1][1])} vs {' '.join(clash[1][1][1])})", False)))
+                continue
+            root = self.uf.union(a, b)
+            if ra != rb:
+                series[root] = series.pop(ra if root != ra else rb, set()) | series[root]
+            self.edges.append((a, b, MergeReason(
+                m.surface, target, ratio(fold(m.surface), fold(target)) / 100,
+                f"stated alias in source {m.span.source}")))
+
+    # ---- step 4: near misses -------------------------------------------------------------
+
+    def near_misses(self) -> None:
+        blocks: dict[tuple, list[int]] = defaultdict(list)
+        strings: list[str] = []
+        for i, node in enumerate(self.nodes):
+            if node.kind == "person" and node.key[0] is not None:
+                strings.append(node.name.skel)
+                for t in node.key[1]:
+                    blocks[("m", node.key[0], jellyfish.metaphone(t))].append(i)
+                    blocks[("p", node.key[0], t[:3])].append(i)
+            elif node.kind == "designator":
+                strings.append(" ".join(node.key[0] + node.key[1]))
+                blocks[("d", node.key[0], dz.shape(node.key[1]))].append(i)
+            else:
+                strings.append(fold(node.rep()))
+        cutoff = round(nm.NEAR_MISS * 100)
+        for a, b in sorted(close_pairs(blocks.values(), strings, cutoff)):
+            if self.uf.find(a) == self.uf.find(b):
+                continue
+            na, nb = self.nodes[a], self.nodes[b]
+            ra, rb = na.rep(), nb.rep()
+            if na.kind == "person":
+                why = nm.explain(na.name, nb.name)[1]
+            else:
+                why = dz.same_designator(ra, rb)[1]
+            self.edges.append((a, b, MergeReason(
+                ra, rb, ratio(strings[a], strings[b]) / 100, "not merged: " + why, False)))
+
+    # ---- entities ------------------------------------------------------------------------
+
+    def variant_edges(self) -> None:
+        """Within one key, tie each other spelling to the most frequent one."""
+        for i, node in enumerate(self.nodes):
+            if len(node.surfaces) < 2:
+                continue
+            rep = node.rep()
+            for s in sorted(node.surfaces):
+                if s == rep:
+                    continue
+                if node.kind == "person":
+                    a, b = nm.parse(rep), nm.parse(s)
+                    why, sc = nm.explain(a, b)[1], nm.score(a, b)
+                elif node.kind == "designator":
+                    why, sc = dz.same_designator(rep, s)[1], ratio(fold(rep), fold(s)) / 100
+                else:
+                    why, sc = "same serial number", ratio(fold(rep), fold(s)) / 100
+                self.edges.append((i, i, MergeReason(rep, s, sc, why)))
+
+    def entities(self, unresolved: list[Mention]) -> Alignment:
+        members: dict[int, list[Mention]] = defaultdict(list)
+        for m in self.mentions:
+            i = self.node_of.get(m.id)
+            if i is not None:
+                members[self.uf.find(i)].append(m)
+        reasons: dict[int, set[MergeReason]] = defaultdict(set)
+        for a, b, r in self.edges:
+            reasons[self.uf.find(a)].add(r)
+            if not r.merged:
+                reasons[self.uf.find(b)].add(r)
+        pending: dict[int, list[Mention]] = defaultdict(list)
+        for m in unresolved:
+            for root in {self.uf.find(i) for i in self.ambiguous.get(m.id, ())}:
+                pending[root].append(m)
+
+        drafts = []
+        for root, ms in members.items():
+            ms.sort(key=_mention_order)
+            full = Counter(m.surface for m in ms if not m.short)
+            name = max(full.items() or Counter(m.surface for m in ms).items(),
+                       key=lambda kv: (kv[1], len(kv[0]), _neg(kv[0])))[0]
+            kinds = Counter(m.kind for m in ms if m.surface == name)
+            kind = max(kinds, key=lambda k: (kinds[k], k == "person", k == "designator"))
+            etype = {"person": "person", "serial": "spacecraft"}.get(kind, "mission")
+            base = f"{etype}:{_slug(name)}"
+            drafts.append((base, _mention_order(ms[0]), root, etype, name, ms))
+        drafts.sort(key=lambda d: (d[0], d[1]))
+        entities, entity_of, seen = [], {}, Counter()
+        for base, _, root, etype, name, ms in drafts:
+            seen[base] += 1
+            eid = base if seen[base] == 1 else f"{base}-{seen[base]}"
+            rs = tuple(sorted(reasons.get(root, ()),
+                              key=lambda r: (not r.merged, r.a, r.b, r.reason, r.score)))
+            un = tuple(sorted(pending.get(root, ()), key=_mention_order))
+            entities.append(Entity(eid, etype, name, tuple(sorted({m.surface for m in ms})),
+                                   tuple(ms), rs, un))
+            for m in ms:
+                entity_of[m.id] = eid
+        entities.sort(key=lambda e: e.id)
+        return Alignment(tuple(entities), entity_of,
+                         tuple(sorted(unresolved, key=_mention_order)))
+
+
+def _mention_order(m: Mention) -> tuple:
+    return (m.span.source, m.span.start, m.span.end, m.id)
+
+
+def _slug(name: str) -> str:
+    return "-".join(fold(name).replace(".", "-").split()) or "x"
+
+
+def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = None) -> Alignment:
+    """Group mentions into entities (see the module docstring for the steps)."""
+    al = _Aligner(mentions, doc_subjects or {})
+    shorts = al.build_nodes()
+    al.join_keys()
+    al.resolve_series_in_source()
+    unresolved = al.resolve_shorts(shorts)
+    al.apply_aliases()
+    al.near_misses()
+    al.variant_edges()
+    return al.entities(unresolved)

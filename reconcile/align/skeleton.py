@@ -1,0 +1,48 @@
+"""Transliteration skeleton: one spelling for the usual romanisation variants of a word.
+
+Both sides of a comparison go through the same rewriting, so the rules only have to be
+consistent, not linguistically exact. They collapse what romanisation systems disagree on
+(y/i/j, -iy/-yy/-y endings, kh/h, ts/tz/c, ye/e, ya/ia, German ue/ae/oe, Belarusian u/v)
+and deliberately keep double consonants: "Chub" and "Chubb" are different names.
+Words of at most four letters skip the rewriting: a short surname needs an exact match.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+SHORT = 4  # words up to this length are compared exactly
+
+_VOWELS = "aeiou"
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(p), r)
+    for p, r in (
+        ("w", "v"),
+        ("x", "ks"),
+        ("tch", "ch"),  # Tchaikovsky / Chaikovsky
+        ("kh", "h"),
+        ("t[sz]", "c"),
+        ("([aou])e(?=[^aeiou])", r"\1"),  # Mueller = Muller, Goethe = Gothe
+        ("[yj]", "i"),
+        ("(?<=[aeo])u(?=[^aeiou]|$)", "v"),  # Belarusian ў: Vasileuskaya = Vasilevskaya
+        ("(?<=[aeiou])ie", "e"),  # Alekseyev = Alekseev
+        ("^ie", "e"),  # Yevgeny = Evgeny
+        ("ii+$", "i"),  # Zelenskyy = Zelenskiy = Zelensky
+        ("iia$", "ia"),  # Mariya = Maria
+    )
+)
+
+
+@lru_cache(maxsize=1 << 18)
+def skeleton(word: str, exact_short: bool = True) -> str:
+    """Skeleton of one folded word (lowercase ASCII letters).
+
+    With exact_short (surnames), words of <= SHORT letters are returned unchanged.
+    """
+    if exact_short and len(word) <= SHORT:
+        return word
+    s = word
+    for pattern, repl in _RULES:
+        s = pattern.sub(repl, s)
+    return s
