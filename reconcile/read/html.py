@@ -356,6 +356,16 @@ def _passages(s: str, toks: list[tuple], lo: int, hi: int):
     return passages, h1
 
 
+def _first_h1(s: str, toks: list[tuple]) -> tuple[str, int, int] | None:
+    for i, t in enumerate(toks):
+        if t[0] == "start" and t[3] == "h1":
+            for j in range(i + 1, min(len(toks), i + 200)):
+                if toks[j][0] == "end" and toks[j][3] == "h1":
+                    return _passages(s, toks, i, j + 1)[1]
+            return None
+    return None
+
+
 # ---- metadata ------------------------------------------------------------------------------
 
 
@@ -443,6 +453,8 @@ def read_html(text: str, *, source_id: str, path: str) -> Document:
         choice = None
     lo, hi = _article_range(text, toks, choice)
     passages, h1 = _passages(text, toks, lo, hi)
+    if h1 is None:  # the headline often sits above the body element that was chosen
+        h1 = _first_h1(text, toks)
     og_title, title_range, dates, signal = _metadata(text, toks, lo, hi)
 
     title, title_span = None, None

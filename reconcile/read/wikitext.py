@@ -158,8 +158,9 @@ class _Cleaner:
 
     def tag(self, node: Tag, pos: int, out: _Out, top: bool) -> None:
         name = _name(node.tag)
-        if name == "br":
-            out.expand(" ", pos, pos + len(str(node)))
+        if name == "br" or (node.wiki_markup and name in ("li", "dt", "dd")):
+            # A line break: list items and <br> are separate lines in prose, ", " in a field.
+            out.expand("\n", pos, pos + len(str(node)))
             return
         if node.self_closing or name in DROP_TAGS:
             return  # list markers (*, #, :, ;), <ref/>, tables and the like
@@ -264,13 +265,19 @@ def _fields(doc: Document, parsed: Wikicode, cleaner: _Cleaner) -> list[InfoboxF
             if not p.showkey:
                 continue
             name_raw, value_raw = str(p.name), str(p.value)
+            if not name_raw.strip():
+                continue
             k0 = at + len(name_raw) - len(name_raw.lstrip())
             k1 = at + len(name_raw.rstrip())
-            v0 = value_at + len(value_raw) - len(value_raw.lstrip())
-            v1 = max(v0, value_at + len(value_raw.rstrip()))
+            if value_raw.strip():
+                v0 = value_at + len(value_raw) - len(value_raw.lstrip())
+                v1 = value_at + len(value_raw.rstrip())
+            else:
+                v0 = v1 = value_at
             clean = _Out()
             cleaner.emit(p.value, value_at, clean)
-            value = " ".join(clean.text().split())
+            lines = (" ".join(line.split()) for line in clean.text().split("\n"))
+            value = ", ".join(line for line in lines if line)
             line_end = v1 if v1 > v0 else value_at  # "name =" when the value is empty
             out.append(InfoboxField(
                 key=name_raw.strip(), value=value, line=doc.span(k0, line_end),
