@@ -20,6 +20,7 @@ from ..report import Report
 SEVERITIES = ("error", "warning", "info")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\r\n?|\n")
 _WS = re.compile(r"\s+")
+_LINE_END = re.compile(r"\r\n?|\n")
 _XML_BAD = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -109,16 +110,7 @@ class LineIndex:
     """
 
     def __init__(self, text: str) -> None:
-        self.starts = [0]
-        i, n = 0, len(text)
-        while i < n:
-            c = text[i]
-            if c == "\r" and i + 1 < n and text[i + 1] == "\n":
-                i += 1
-                self.starts.append(i + 1)
-            elif c in "\r\n":
-                self.starts.append(i + 1)
-            i += 1
+        self.starts = [0] + [m.end() for m in _LINE_END.finditer(text)]
 
     def position(self, offset: int) -> tuple[int, int]:
         line = bisect.bisect_right(self.starts, offset) - 1
