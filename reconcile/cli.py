@@ -102,6 +102,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
     docs, problems = read_paths(paths, format_in, max_bytes)
     for p in problems:
         fail(p.line())
+    for doc in docs:
+        for note in doc.notes:
+            fail(f"{doc.path}: {note}")
     try:
         report = check_documents(docs, problems)
     except (RuleLoadError, PackError) as exc:

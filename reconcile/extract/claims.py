@@ -21,8 +21,6 @@ from .numbers import find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
 
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
-VAGUE_SUBJECT = re.compile(r"\bthe\s+(?:mission|flight|trip|journey|expedition|stay|tour|"
-                           r"project|event|voyage|term|tenure|war|campaign|season)\b", re.I)
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|quartet|pair)\s+of\s+"
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
@@ -177,7 +175,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         kind = vocab.events[event].subject if event in vocab.events else "any"
         people = [m for m in in_sentence if m.kind == "person"]
         things = [m for m in in_sentence if m.kind == "designator"]
-        if pronoun:
+        if pronoun and (kind == "person" or not things):
+            # "He broke the record held by X": the pronoun is the subject, X is not; but
+            # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
             carried = state.last_person if kind == "person" else state.last_thing
             if carried is not None:
                 return carried, False
@@ -205,6 +205,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         event = trig[2]
         who, inferred = choose_subject(event, trig[0])
         qualifier = None
+        if event == "record":  # "the record of 878 days": which record it is
+            inside = [n for n in numbers if c0 <= n.start < c1 and n.value.unit in TIME_UNITS]
+            qualifier = _qual(inside[0].value) if inside else None
         if respectively:
             counted = [n for n in numbers if n.value.unit in TIME_UNITS or n.value.unit is None]
             if len(counted) == len(dates):
@@ -242,7 +245,11 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     things = [m for m in in_sentence if m.kind == "designator"]
     if people and not pronoun:
         state.last_person = min(people, key=lambda m: positions[m.id])
-    if things and not pronoun:
+    chosen = [c.subject_mention for c in out if c.value is not None and not c.inferred_subject]
+    chosen_things = [m for m in things if m.id in chosen]
+    if chosen_things:
+        state.last_thing = chosen_things[0]
+    elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
 
@@ -280,9 +287,11 @@ def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, 
         total = any(w in before[-30:] for w in vocab.total_words)
         predicate = "total_duration" if total else "duration"
         cut = c0 + (verb_at if verb_at >= 0 else len(before))
-        owners = [m for m in in_sentence if c0 <= positions[m.id] < cut
+        # the owner is named between the last comma and the verb: "As X lasted.., Y spent.."
+        seg = max(c0, text.rfind(",", c0, cut) + 1)
+        owners = [m for m in in_sentence if seg <= positions[m.id] < cut
                   and m.kind in ("person", "designator")]
-        vague = bool(VAGUE_SUBJECT.search(text[c0:cut])) or not owners
+        vague = not owners
         if vague:
             owners_ids: list[tuple[str | None, bool]] = [(subject.id if subject else None, True)]
         else:

@@ -3,10 +3,11 @@ list a member described otherwise ("NASA astronaut ...")."""
 
 from __future__ import annotations
 
-import re
+from collections import defaultdict
 from collections.abc import Iterator
 
-from ..model import Agreement, Evidence, Finding, Mention, RuleInfo
+from ..model import Agreement, Claim, Evidence, Finding, Mention, RuleInfo
+from ..vocab import normalise_key
 from . import Context, finding
 
 RULE = RuleInfo(
@@ -37,27 +38,35 @@ def _quote(ctx: Context, m: Mention) -> Evidence:
     return Evidence.of(doc.span(start, m.span.end), note=m.descriptor)
 
 
+def _lists(ctx: Context, subject: str) -> list[Claim]:
+    """Member lists of the group as it set out: not the list of who came back."""
+    return [lst for lst in ctx.claims_for(subject, "members")
+            if normalise_key(lst.qualifier or "") not in ctx.vocab.crew_down]
+
+
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
+    said_by: dict[tuple[str, str, str], list[Claim]] = defaultdict(list)
     for c in ctx.claims:
-        if c.predicate != "crew_nationality" or not c.subject:
-            continue
-        said = str(c.value).rstrip("s")
-        members = set()
-        for lst in ctx.claims_for(c.subject, "members"):
-            members |= {e for m in ctx.mentions_in(lst.span) if (e := ctx.entity_of.get(m.id))}
-        for person in sorted(members):
+        if c.predicate == "crew_nationality" and c.subject:
+            said_by[(c.source, c.subject, str(c.value).rstrip("s"))].append(c)
+    for (source, subject, said), claims in sorted(said_by.items()):
+        lists = _lists(ctx, subject)
+        members = sorted({e for lst in lists for m in ctx.mentions_in(lst.span)
+                          if (e := ctx.entity_of.get(m.id))})
+        ev = [ctx.evidence(c, f"described as {said}") for c in claims]
+        who = []
+        for person in members:
             described = [(m, a) for m in ctx.mentions_of(person) if (a := affiliation(ctx, m))]
             other = [(m, a) for m, a in described if a != said]
             if not other or any(a == said for _, a in described):
                 continue
             m, a = other[0]
-            lists = [lst for lst in ctx.claims_for(c.subject, "members")
-                     if any(ctx.entity_of.get(x.id) == person for x in ctx.mentions_in(lst.span))]
-            ev = [ctx.evidence(c, f"described as {said}"), _quote(ctx, m)]
-            if lists:
-                ev.append(ctx.evidence(lists[0], f"members of {ctx.name(c.subject)}"))
-            yield finding(ctx, RULE, c.subject, "members",
-                          f"{ctx.label(c.source)} describes the crew of {ctx.name(c.subject)} as "
-                          f"“{c.span.text}”, but {ctx.name(person)} is listed among them and "
-                          f"described as “{m.descriptor}” ({re.sub('_', ' ', a)}).", ev,
-                          confidence=0.7)
+            ev.append(_quote(ctx, m))
+            ev.extend(ctx.evidence(lst, f"members of {ctx.name(subject)}") for lst in lists
+                      if any(ctx.entity_of.get(x.id) == person for x in ctx.mentions_in(lst.span)))
+            who.append(f"{ctx.name(person)} (“{m.descriptor}”, {a})")
+        if who:
+            yield finding(ctx, RULE, subject, "members",
+                          f"{ctx.label(source)} describes the crew of {ctx.name(subject)} as "
+                          f"“{claims[0].span.text}”, but the sources list "
+                          + "; ".join(who) + " among them.", ev, confidence=0.7)

@@ -24,9 +24,11 @@ def tokens(surface: str) -> tuple[str, ...]:
 
 def relation(a: str, b: str) -> str | None:
     """None when a and b are one spelling; 'short' for a short form; else the kind of variant."""
+    if a == b:
+        return None
     ta, tb = tokens(a), tokens(b)
     if ta == tb:
-        return None if a.replace("-", " ") == b.replace("-", " ") else "hyphenation"
+        return "hyphenation"
     if set(ta) <= set(tb) or set(tb) <= set(ta):
         return "short"
     return "spelling"
@@ -42,7 +44,9 @@ def _variant_groups(mentions: list[Mention]) -> dict[str, list[Mention]]:
 def _differing(surfaces: list[str]) -> list[str]:
     """The surfaces that take part in at least one real (non-short-form) variant pair."""
     keep = {s for s in surfaces for t in surfaces if relation(s, t) in ("hyphenation", "spelling")}
-    return sorted(keep)
+    # a short form ("Vasileuskaya") adds nothing when its full form ("Maryna Vasileuskaya") is shown
+    return sorted(s for s in keep if not any(t != s and relation(s, t) == "short"
+                                             and len(t) > len(s) for t in keep))
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
