@@ -153,7 +153,7 @@ def test_highlight_flattens_overlaps():
                    '<mark class="cl" title="inner; outer">c</mark>'
                    '<a class="ev" href="#f-F1" title="inner; outer">d</a>'
                    '<a class="ev" href="#f-F1" title="outer">ef</a>'
-                   '<a class="ev" href="#f-F1" title="evidence">gh</a>i'
+                   '<a class="ev" href="#f-F1" title="cited by a finding">gh</a>i'
                    '<mark class="cl" title="x">j</mark>')
     assert str(highlight("<b>", [(0, 3, "c", "<i>")], 100)) == \
         '<mark class="cl" title="&lt;i&gt;">&lt;b&gt;</mark>'
@@ -239,3 +239,32 @@ def test_control_and_odd_ids_are_safe():
 @pytest.mark.skipif(not shutil.which("node"), reason="node not installed")
 def test_script_is_valid_javascript():
     subprocess.run(["node", "--check", str(TEMPLATES / "report.js")], check=True)
+
+
+def _contrast(a: str, b: str) -> float:
+    def lum(h: str) -> float:
+        c = [int(h[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+        c = [x / 12.92 if x <= 0.03928 else ((x + 0.055) / 1.055) ** 2.4 for x in c]
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2]
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_colours_meet_wcag_aa_in_light_and_dark():
+    css = (TEMPLATES / "report.css").read_text()
+    light_part, dark_part = css.split("@media (prefers-color-scheme: dark)", 1)
+    light = dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})", light_part))
+    dark = {**light, **dict(re.findall(r"--([\w-]+):\s*(#[0-9a-f]{6})",
+                                       dark_part.split("\n}\n", 1)[0]))}
+    pairs = [("fg", "bg"), ("muted", "bg"), ("muted", "panel"), ("link", "bg"), ("err", "bg"),
+             ("warn", "bg"), ("info", "bg"), ("ok", "bg"), ("ok", "panel"), ("fg", "mark"),
+             ("fg", "claim"), ("fg", "ev"), ("fg", "m-conflict"), ("fg", "m-mixed"),
+             ("fg", "m-agree"), ("muted", "m-none"), ("link", "m-mixed"), ("link", "panel")]
+    for scheme in (light, dark):
+        for fg, bg in pairs:
+            assert _contrast(scheme[fg], scheme[bg]) >= 4.5, (fg, bg, scheme[fg], scheme[bg])
+    badges = re.findall(r"\.badge\.\w+ \{ background: (#[0-9a-f]{6}); \}", css)
+    assert len(badges) == 3
+    for badge in badges:
+        assert _contrast("#ffffff", badge) >= 4.5

@@ -286,7 +286,7 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]], cap: int) -> Ma
             continue
         finds = [sp[3] for sp in active if sp[2] == "f"]
         notes = sorted({sp[3] for sp in active if sp[2] == "c"})
-        title = escape("; ".join(notes) or "evidence")
+        title = escape("; ".join(notes) or "cited by a finding")
         if finds:
             fid = min(finds)
             out.append(Markup('<a class="ev" href="#f-{}" title="{}">{}</a>').format(
