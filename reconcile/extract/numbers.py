@@ -1,0 +1,274 @@
+"""Quantities in English prose: digits, number words, units, approximation words, ordinals.
+
+One compiled pattern finds digit tokens and runs of number words (linear: no nested quantifier
+over overlapping classes); Python code then reads the unit after a number and the approximation
+word before it, and lets a list such as "900, 1,000, and 1,100 days" share its unit.
+Tokens glued to letters or hyphens ("MS-24", "2.1a"), identifiers ("No. 755"), slashed and
+clock forms ("31/6", "07:30") are not numbers here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from ..model import Quantity
+
+__all__ = ["NumberMatch", "find_numbers", "parse_number", "duration_days"]
+
+
+@dataclass(frozen=True, slots=True)
+class NumberMatch:
+    start: int  # text[start:end] covers the approximation word, the number and its unit
+    end: int
+    value: Quantity
+    ordinal: bool = False
+
+
+_SMALL = {w: i for i, w in enumerate((
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"))}
+_TENS = {w: 10 * (i + 2) for i, w in enumerate((
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))}
+_SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+_WORDS = sorted(list(_SMALL) + list(_TENS) + list(_SCALES) + ["hundred", "dozen"], key=len,
+                reverse=True)
+_WORD = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _WORDS) + r")(?![A-Za-z])"
+
+# unit words as written -> the unit reported; plurals are listed, not guessed
+_UNITS: dict[str, str] = {}
+for _unit, _forms in {
+    "day": "day days", "week": "week weeks", "month": "month months", "year": "year years",
+    "hour": "hour hours hr hrs h", "minute": "minute minutes min mins",
+    "second": "second seconds sec secs s", "decade": "decade decades",
+    "fortnight": "fortnight fortnights",
+    "degree": "degree degrees °", "percent": "percent % per cent",
+    "km": "km kilometre kilometres kilometer kilometers", "m": "m metre metres meter meters",
+    "cm": "cm centimetre centimetres centimeter centimeters",
+    "mm": "mm millimetre millimetres millimeter millimeters",
+    "mile": "mile miles mi", "ft": "ft foot feet", "kg": "kg kilogram kilograms kilo kilos",
+    "g": "g gram grams", "tonne": "tonne tonnes ton tons t", "lb": "lb lbs",
+    "km/h": "km/h kph", "mph": "mph", "m/s": "m/s",
+    "person": "person persons people", "orbit": "orbit orbits",
+    "celsius": "°C", "fahrenheit": "°F",
+}.items():
+    for _f in _forms.split(" ") if _unit != "percent" else ("percent", "%", "per cent"):
+        _UNITS[_f] = _unit
+_GLUED_ONLY = {"h", "s", "t", "g", "mi", "m"}  # too ambiguous as separate words
+_GLUED_OK = {"h", "t", "g", "km", "m", "cm", "mm", "kg", "mi", "ft", "lb", "lbs", "mph",
+             "kph", "min", "hr", "hrs", "sec", "%"}
+_TIME_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.44, "year": 365.25,
+              "decade": 3652.5, "hour": 1 / 24, "minute": 1 / 1440, "second": 1 / 86400}
+_UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
+_UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]*-?[ \t\u00a0]*)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
+_SCALE_AFTER = re.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
+_ORDINALS = {"st", "nd", "rd", "th"}
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_SCAN = re.compile(
+    r"(?<![\w.,/:\-−])(?:"
+    rf"(?P<n1>{_NUM})(?:(?P<rs>[-–])(?P<n2>{_NUM}))?(?P<suf>[A-Za-z]+|°[CF]?|%)?"
+    r"(?![\w/:]|[-–.,]\d)"
+    rf"|(?P<words>(?:[Aa]n?[ \t]+(?=hundred|thousand|million|billion|dozen))?{_WORD}"
+    rf"(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+){_WORD})*)"
+    r"|(?P<a>[Aa]n?)[ \t]+(?=(?:day|week|fortnight|month|year|hour|minute|decade)s?\b)"
+    ")")
+_APPROX = re.compile(
+    r"(?<![A-Za-z])(?:approximately|approx\.|about|around|nearly|almost|roughly|some|over"
+    r"|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|circa|c\.|close\s+to"
+    r"|an\s+estimated|estimated|upwards\s+of|just\s+over|just\s+under)\s+\Z|~\s*\Z", re.I)
+_IDENT = re.compile(r"(?<![A-Za-z])(?:No|Nos|Nr|Number|number|no)\.?\s*\Z|#\s*\Z")
+_A_CONTEXT = re.compile(r"(?<![A-Za-z])(?:for|in|after|within|about|around|over|nearly|almost"
+                        r"|than|lasted|lasting|spent|once|than)\s+\Z", re.I)
+_SHARE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*")
+
+
+def _digits(s: str) -> tuple[float, int]:
+    s = s.replace(",", "")
+    return float(s), len(s) - s.index(".") - 1 if "." in s else 0
+
+
+def _word_values(text: str, start: int, end: int) -> list[tuple[int, int, float]]:
+    """Split a run of number words into numbers: "twenty-one", "one hundred and five"."""
+    out: list[tuple[int, int, float]] = []
+    total = cur = 0
+    seg_start = seg_end = -1
+    last = ""
+
+    def flush() -> None:
+        if seg_start >= 0 and last not in ("", "a", "and"):
+            out.append((seg_start, seg_end, float(total + cur)))
+
+    for t in re.finditer(r"[A-Za-z]+", text[start:end]):
+        w, ws, we = t.group().lower(), start + t.start(), start + t.end()
+        if w == "and":
+            if last in ("hundred", "scale"):
+                last = "and"
+                continue
+            flush()
+            total = cur = 0
+            seg_start, last = -1, ""
+            continue
+        if w in ("a", "an"):
+            flush()
+            total, cur, seg_start, last = 0, 1, ws, "a"
+            continue
+        ok = True
+        if w in _SMALL or w in _TENS:
+            n = _SMALL.get(w, _TENS.get(w, 0))
+            ok = last in ("", "hundred", "scale", "and") or (
+                last == "ten" and n < 10 and cur % 10 == 0)
+            kind = "ten" if w in _TENS else "small"
+        elif w == "hundred":
+            ok = last in ("a", "small") and cur < 100 or last == "ten" and cur >= 10 or last == ""
+            kind = "hundred"
+        elif w == "dozen":
+            ok = last in ("a", "small", "")
+            kind = "hundred"
+        else:
+            ok = last not in ("and",)
+            kind = "scale"
+        if not ok:
+            flush()
+            total = cur = 0
+            seg_start, last = -1, ""
+        if seg_start < 0:
+            seg_start = ws
+        if kind in ("small", "ten"):
+            cur += _SMALL.get(w, _TENS.get(w, 0))
+        elif w == "hundred":
+            cur = (cur or 1) * 100
+        elif w == "dozen":
+            cur = (cur or 1) * 12
+        else:
+            total += (cur or 1) * _SCALES[w]
+            cur = 0
+        seg_end, last = we, kind
+    flush()
+    return out
+
+
+class _Builder:
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.out: list[tuple[int, int, Quantity, bool]] = []
+
+    def add(self, start: int, end: int, value: float, decimals: int, ordinal: bool = False,
+            unit: str | None = None, allow_unit: bool = True, require_unit: bool = False,
+            ) -> None:
+        text = self.text
+        if unit is None and allow_unit and not ordinal:
+            s = _SCALE_AFTER.match(text, end)
+            if s:
+                value *= _SCALES[s["s"]]
+                decimals -= len(str(_SCALES[s["s"]])) - 1
+                end = s.end()
+            u = _UNIT_AFTER.match(text, end)
+            if u and (u["u"] not in _GLUED_ONLY or not u["sp"]) \
+                    and not (u["sp"].strip() == "-" and u["u"] in ("%", "°")):
+                unit = _UNITS[u["u"]]
+                end = u.end()
+        if require_unit and unit is None:
+            return
+        lo = max(0, start - 30)
+        approx = _APPROX.search(text, lo, start)
+        if approx:
+            start = approx.start()
+        self.out.append((start, end, Quantity(value, unit, decimals, bool(approx)), ordinal))
+
+
+def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[NumberMatch]:
+    """All quantities in text, in order, non-overlapping; numbers inside a `skip` span
+    (for example the spans find_dates returned) are left out."""
+    b = _Builder(text)
+    for m in _SCAN.finditer(text):
+        s = m.start()
+        if m["n1"]:
+            if _IDENT.search(text, max(0, s - 8), s):
+                continue
+            suf = m["suf"]
+            unit = None
+            ordinal = False
+            if suf:
+                if suf.lower() in _ORDINALS and not m["n2"] and "." not in m["n1"]:
+                    ordinal = True
+                elif suf in _GLUED_OK or suf in ("°", "°C", "°F"):
+                    unit = _UNITS[suf]
+                else:
+                    continue  # "2.1a", "70S": a designation, not a number
+            v1, d1 = _digits(m["n1"])
+            if m["n2"]:
+                v2, d2 = _digits(m["n2"])
+                end2 = m.end()
+                before = len(b.out)
+                b.add(m.start("n2"), end2, v2, d2, ordinal, unit,
+                      require_unit=m["rs"] == "-")
+                if len(b.out) == before:
+                    continue
+                approx = _APPROX.search(text, max(0, s - 30), s)
+                first = (approx.start() if approx else s, m.end("n1"),
+                         Quantity(v1, b.out[-1][2].unit, d1, bool(approx)), ordinal)
+                b.out.insert(len(b.out) - 1, first)
+            else:
+                b.add(s, m.end(), v1, d1, ordinal, unit)
+        elif m["words"]:
+            for ws, we, v in _word_values(text, m.start("words"), m.end("words")):
+                b.add(ws, we, v, 0, require_unit=v == 1 and text[ws:we].lower() == "one")
+        else:
+            if not _A_CONTEXT.search(text, max(0, s - 12), s):
+                continue
+            b.add(s, m.start() + len(m["a"]), 1.0, 0, require_unit=True)
+    items = sorted(b.out, key=lambda x: x[0])
+    items = _share_units(text, items)
+    return [NumberMatch(s, e, q, o) for s, e, q, o in _without(items, skip)]
+
+
+def _share_units(text: str, items: list[tuple[int, int, Quantity, bool]],
+                 ) -> list[tuple[int, int, Quantity, bool]]:
+    """ "900, 1,000, and 1,100 days": every number of the list is in days."""
+    out = list(items)
+    for i in range(len(out) - 2, -1, -1):
+        s, e, q, o = out[i]
+        nxt = out[i + 1][2]
+        if q.unit is None and not o and nxt.unit and e <= out[i + 1][0] \
+                and _SHARE.fullmatch(text, e, out[i + 1][0]):
+            out[i] = (s, e, Quantity(q.value, nxt.unit, q.decimals, q.approximate), o)
+    return out
+
+
+def _without(items: list[tuple[int, int, Quantity, bool]], skip: Sequence[tuple[int, int]],
+             ) -> list[tuple[int, int, Quantity, bool]]:
+    """Drop overlapping results and anything that overlaps a skipped span."""
+    spans = sorted(skip)
+    out: list[tuple[int, int, Quantity, bool]] = []
+    j = 0
+    for s, e, q, o in items:
+        if out and s < out[-1][1]:
+            continue
+        while j < len(spans) and spans[j][1] <= s:
+            j += 1
+        if j < len(spans) and spans[j][0] < e and spans[j][1] > spans[j][0]:
+            continue
+        out.append((s, e, q, o))
+    return out
+
+
+def parse_number(s: str) -> Quantity | None:
+    """One whole string (an infobox value such as "51.659°" or "374 days") as a quantity."""
+    t = s.strip()
+    found = find_numbers(t)
+    if len(found) == 1 and found[0].start == 0 and found[0].end == len(t) \
+            and not found[0].ordinal:
+        return found[0].value
+    return None
+
+
+def duration_days(q: Quantity) -> tuple[float, float] | None:
+    """A duration as [low, high] days, widened by the written precision or approximation."""
+    factor = _TIME_DAYS.get(q.unit or "")
+    if factor is None:
+        return None
+    tol = q.tolerance()
+    return max(0.0, (q.value - tol) * factor), (q.value + tol) * factor
