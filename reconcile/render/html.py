@@ -87,9 +87,11 @@ def render_html(report: Report, page: int = PAGE) -> str:
         "f": [[c.id, c.severity, c.rule_index, c.source_index, c.group, c.search]
               for c in cards],
     }
+    card = _env().get_template("_card.html.j2").module.card  # type: ignore[attr-defined]
+    lazy = script_json([str(card(c)) for c in cards[data["page"]:]])
     return _env().get_template("report.html.j2").render(
         r=report, v=view, version=__version__, csp=csp, css=Markup(css), js=Markup(js),
-        groups=groups, cards=cards, page=data["page"], data=data,
+        groups=groups, lazy=lazy, data=data,
         summary=view.summary(), docs=view.documents(), entities=view.entities(),
         agreements=view.agreements(), severities=SEVERITIES,
     )
@@ -119,6 +121,7 @@ class _View:
         self.rules = {r.id: r for r in report.rules}
         self.ents = {e.id: e for e in report.entities}
         self.docs = {d.id: d for d in report.sources}
+        self._ctx: dict[tuple[str, int, int], Any] = {}
 
     def name(self, entity_id: str | None) -> str:
         ent = self.ents.get(entity_id) if entity_id else None
@@ -163,7 +166,10 @@ class _View:
         quotes, search = [], [f.message, self.name(f.subject), f.rule]
         for ev in f.evidence:
             doc = self.docs[ev.source]
-            ctx = quote_context(doc.text, ev.start, ev.end)
+            key = (ev.source, ev.start, ev.end)
+            ctx = self._ctx.get(key)
+            if ctx is None:  # one claim is often cited by several findings
+                ctx = self._ctx[key] = quote_context(doc.text, ev.start, ev.end)
             quotes.append(NS(doc=doc, colour=self.src_index[doc.id] % PALETTE, ctx=ctx,
                              note=ev.note,
                              majority=bool(major and ev.note and norm_note(ev.note) == major)))
@@ -302,6 +308,7 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]], cap: int) -> Ma
 _W, _LEFT, _RIGHT, _ROW, _TOP = 640, 130, 625, 28, 10
 
 
+@lru_cache(maxsize=4096)
 def _range(v: DateValue) -> tuple[int, int]:
     """First and last day (ordinals) a date of this precision covers."""
     if v.month and v.day:
