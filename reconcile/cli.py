@@ -26,6 +26,10 @@ def write_atomic(path: str, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o666 & ~umask
+        os.chmod(tmp, mode)  # mkstemp makes 0600; keep the old file's mode or the usual one
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -122,6 +126,11 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
     if problems:
         sys.exit(2)
     sys.exit(1 if report.fails(fail_on) else 0)
+
+
+from .cli_audit import audit as _audit  # noqa: E402
+
+cli.add_command(_audit)
 
 
 def main() -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -89,8 +90,12 @@ class Context:
         return ent.name if ent else "(unknown)"
 
     def label(self, source_id: str) -> str:
+        """How a message names a source: its quoted title, else its file name."""
         doc = self.docs[source_id]
-        return doc.title or doc.path
+        if not doc.title:
+            return os.path.basename(doc.path)
+        what = "news item" if doc.kind == "news" else "article"
+        return f"the {what} “{doc.title}”"
 
     def subject_entity(self, source_id: str) -> str | None:
         for m in self._mentions_by_source.get(source_id, []):
@@ -127,6 +132,7 @@ def finding(ctx: Context, info: RuleInfo, subject: str | None, predicate: str | 
             message: str, evidence: Iterable[Evidence], confidence: float = 1.0,
             severity: Severity | None = None) -> Finding:
     ev = tuple(sorted(set(evidence), key=lambda e: (e.source, e.start, e.end)))
+    message = message[:1].upper() + message[1:]
     return Finding(stable_id(info.id, subject, predicate, ev), info.id,
                    severity or ctx.severity(info), subject, predicate, message, ev, confidence)
 

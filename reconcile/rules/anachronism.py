@@ -54,12 +54,17 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         shown = (future or [c for c, _ in items])[:4]
         past = items[0][1]
         words = ", ".join(f"“{c.span.text}”" for c in shown)
-        ev = [Evidence.of(ctx.sentence(c), c.id, f"{c.predicate}, told as {c.modality}") for c in shown]
+        told: dict[tuple[int, int], list[Claim]] = defaultdict(list)
+        for c in shown:  # one quote per sentence, naming every event it tells
+            told[(ctx.sentence(c).start, ctx.sentence(c).end)].append(c)
+        ev = [Evidence.of(ctx.sentence(cs[0]), cs[0].id,
+                          "; ".join(f"{c.predicate} told as {c.modality}" for c in cs))
+              for cs in told.values()]
         ev.append(ctx.evidence(past, f"{past.predicate}: {past.value.human()}"))  # type: ignore[union-attr]
         if doc.published_span:
             ev.append(Evidence.of(doc.published_span, note="published"))
         yield finding(ctx, RULE, subject, past.predicate,
                       f"{ctx.label(source)} is dated {doc.published.isoformat()} but tells the "  # type: ignore[union-attr]
                       f"{past.predicate} of {ctx.name(subject)} as still to come ({words}); "
-                      f"{ctx.label(past.source)} dates it {past.value.human()}.",  # type: ignore[union-attr]
+                      f"{ctx.label(past.source)} dates it {past.value.human()}, before publication.",  # type: ignore[union-attr]
                       ev, severity=None if future else "info", confidence=0.8 if future else 0.5)
