@@ -141,8 +141,9 @@ def test_source_view_highlights(html):
     doc = html[html.index('id="src-0"'):html.index('id="src-1"')]
     assert '<mark class="cl" title="launch: 23 March 2024">Launch date: 23 March 2024</mark>' \
         in doc
-    assert '<a class="ev" href="#f-f-launch-1" title="launch: 23 March 2024">23 March 2024</a>' \
-        in doc
+    assert ('<a class="ev" id="at-0-99" href="#f-f-launch-1" title="launch: 23 March 2024">'
+            '23 March 2024</a>') in doc
+    assert 'href="#at-0-99">in the text</a>' in html  # the card links back to the spot
 
 
 def test_highlight_flattens_overlaps():
@@ -155,6 +156,8 @@ def test_highlight_flattens_overlaps():
                    '<a class="ev" href="#f-F1" title="outer">ef</a>'
                    '<a class="ev" href="#f-F1" title="cited by a finding">gh</a>i'
                    '<mark class="cl" title="x">j</mark>')
+    assert str(highlight("ab", [(0, 2, "f", "F")], 9, "3")) == \
+        '<a class="ev" id="at-3-0" href="#f-F" title="cited by a finding">ab</a>'
     assert str(highlight("<b>", [(0, 3, "c", "<i>")], 100)) == \
         '<mark class="cl" title="&lt;i&gt;">&lt;b&gt;</mark>'
     assert str(highlight("abcdef", [(4, 6, "c", "late")], 3)) == "abc"

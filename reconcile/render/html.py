@@ -170,7 +170,8 @@ class _View:
             ctx = self._ctx.get(key)
             if ctx is None:  # one claim is often cited by several findings
                 ctx = self._ctx[key] = quote_context(doc.text, ev.start, ev.end)
-            quotes.append(NS(doc=doc, colour=self.src_index[doc.id] % PALETTE, ctx=ctx,
+            at = f"at-{self.src_index[doc.id]}-{ev.start}" if ev.start < DOC_CAP else None
+            quotes.append(NS(doc=doc, colour=self.src_index[doc.id] % PALETTE, ctx=ctx, at=at,
                              note=ev.note,
                              majority=bool(major and ev.note and norm_note(ev.note) == major)))
             search += [ctx.before, ctx.quote, ctx.after, ev.note or "", source_label(doc)]
@@ -243,7 +244,7 @@ class _View:
         out = []
         for i, d in enumerate(self.r.sources):
             out.append({"doc": d, "i": i, "colour": i % PALETTE,
-                        "html": highlight(d.text, claims.get(d.id, []), DOC_CAP),
+                        "html": highlight(d.text, claims.get(d.id, []), DOC_CAP, str(i)),
                         "cut": max(0, len(d.text) - DOC_CAP),
                         "published": d.published.isoformat() if d.published else None})
         return out
@@ -265,12 +266,14 @@ class _View:
                 "cut": len(self.r.agreements) - len(shown)}
 
 
-def highlight(text: str, spans: list[tuple[int, int, str, str]], cap: int) -> Markup:
+def highlight(text: str, spans: list[tuple[int, int, str, str]], cap: int,
+              anchor: str = "") -> Markup:
     """Text with claim spans in <mark> and finding evidence as stronger links, flattened.
 
     Spans may nest or overlap (an infobox line and the value inside it); cutting the text at
     every span boundary gives segments that each carry the set of spans covering them, so the
-    markup never interleaves. Evidence wins over a plain claim and links to its finding.
+    markup never interleaves. Evidence wins over a plain claim and links to its finding; where
+    evidence starts, the segment gets id="at-<anchor>-<offset>" so a finding can link back.
     """
     text = text[:cap]
     points = {0, len(text)}
@@ -295,8 +298,10 @@ def highlight(text: str, spans: list[tuple[int, int, str, str]], cap: int) -> Ma
         title = escape("; ".join(notes) or "cited by a finding")
         if finds:
             fid = min(finds)
-            out.append(Markup('<a class="ev" href="#f-{}" title="{}">{}</a>').format(
-                fid, Markup(title), chunk))
+            starts_here = anchor and any(sp[0] == a and sp[2] == "f" for sp in active)
+            ident = Markup(' id="at-{}-{}"').format(anchor, a) if starts_here else ""
+            out.append(Markup('<a class="ev"{} href="#f-{}" title="{}">{}</a>').format(
+                ident, fid, Markup(title), chunk))
         else:
             out.append(Markup('<mark class="cl" title="{}">{}</mark>').format(Markup(title),
                                                                             chunk))

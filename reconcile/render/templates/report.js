@@ -68,7 +68,17 @@
     more.hidden = shown >= total;
   }
 
+  function reveal(hash) {
+    // a place in a (collapsed) source text: open its <details> first, then scroll to it
+    var el = byId(decodeURIComponent(hash.slice(1)));
+    if (!el) { return; }
+    var box = el.closest("details") || el.querySelector("details");
+    if (box) { box.open = true; }
+    el.scrollIntoView({ block: "center" });
+  }
+
   function open(hash) {
+    if (hash.slice(0, 4) === "#at-" || hash.slice(0, 5) === "#src-") { reveal(hash); return; }
     if (hash.slice(0, 3) !== "#f-") { return; }
     var id = decodeURIComponent(hash.slice(3));
     for (var i = 0; i < F.length; i++) {
