@@ -189,6 +189,11 @@ def test_majority_note():
     assert majority_note(e) == "launch: 1 may"
     assert majority_note(e[1:]) is None  # a tie backs nobody
     assert majority_note(e[:2]) is None  # notes agree
+    kinds = [Evidence("a", 0, 1, "x", note="15 May"), Evidence("a", 0, 1, "x", note="3 days"),
+             Evidence("b", 0, 1, "x", note="3 days"), Evidence("b", 0, 1, "x", note="18 May")]
+    assert majority_note(kinds) is None  # different kinds of fact, not competing values
+    mixed = [*e, Evidence("d", 0, 1, "x", note="docking: 3 May")]
+    assert majority_note(mixed) is None
 
 
 def test_deterministic():
@@ -271,3 +276,16 @@ def test_colours_meet_wcag_aa_in_light_and_dark():
     assert len(badges) == 3
     for badge in badges:
         assert _contrast("#ffffff", badge) >= 4.5
+
+
+def test_seed_corpus_renders_every_quote(seed_report):
+    from markupsafe import escape
+
+    html = render_html(seed_report)
+    assert len(seed_report.findings) <= 150  # all findings are elements, not lazy JSON
+    for f in seed_report.findings:
+        assert f'id="f-{escape(f.id)}"' in html
+        for ev in f.evidence:
+            assert f"<mark>{escape(ev.text)}</mark>" in html
+    assert "<svg" in html  # the mission has dates
+    assert render_html(seed_report) == html

@@ -49,3 +49,11 @@ def test_control_characters_do_not_break_xml():
 
 def test_deterministic():
     assert render_junit(sample_report()) == render_junit(sample_report())
+
+
+def test_seed_corpus(seed_report):
+    root = ET.fromstring(render_junit(seed_report))
+    cases = root.findall("testsuite/testcase")
+    assert len(cases) == len(seed_report.findings) + len(seed_report.agreements)
+    failing = sum(f.severity != "info" for f in seed_report.findings)
+    assert int(root.get("failures")) == failing

@@ -35,3 +35,9 @@ def test_limit_and_empty():
     assert "…and 2 more finding(s)" in md
     assert "No disagreements found." in render_markdown(Report((), (), (), ()))
     assert render_markdown(sample_report()) == render_markdown(sample_report())
+
+
+def test_seed_corpus(seed_report):
+    md = render_markdown(seed_report)
+    assert md.count("\n### ") == len(seed_report.findings)
+    assert "<details>" in md

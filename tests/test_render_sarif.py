@@ -108,3 +108,14 @@ def test_finding_with_unknown_rule_gets_a_descriptor():
     run = validate(render_sarif(report))["runs"][0]
     ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
     assert ids[run["results"][0]["ruleIndex"]] == "brand-new-rule"
+
+
+def test_seed_corpus(seed_report):
+    run = validate(render_sarif(seed_report))["runs"][0]
+    assert len(run["results"]) == len(seed_report.findings)
+    for finding, result in zip(seed_report.findings, run["results"], strict=True):
+        locs = result["locations"] + result.get("relatedLocations", [])
+        for ev, loc in zip(finding.evidence, locs, strict=True):
+            region = loc["physicalLocation"]["region"]
+            doc = seed_report.source(ev.source)
+            assert region_text(doc.text, region) == ev.text

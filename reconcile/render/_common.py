@@ -140,13 +140,16 @@ def majority_note(evidence: Iterable[Evidence]) -> str | None:
     """The normalised note that strictly more sources back than any other, if notes differ.
 
     A fact-checker's first question about a conflict is "who says what, and how many"; when
-    three sources say 23 March and one says 24 March, the 23 deserves a mark.
+    three sources say 23 March and one says 24 March, the 23 deserves a mark. Only notes that
+    are competing values of one thing ("launch: 23 March 2024" against "launch: 24 March
+    2024") are counted: notes of different kinds (a date, a duration) back nothing.
     """
     by_note: dict[str, set[str]] = {}
     for ev in evidence:
         if ev.note:
             by_note.setdefault(norm_note(ev.note), set()).add(ev.source)
-    if len(by_note) < 2:
+    labels = {n.partition(": ")[0] if ": " in n else None for n in by_note}
+    if len(by_note) < 2 or len(labels) != 1 or None in labels:
         return None
     ranked = sorted(((len(s), n) for n, s in by_note.items()), reverse=True)
     if ranked[0][0] > ranked[1][0]:
