@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from ..model import Document, Mention, Passage
+from ..model import Document, InfoboxField, Mention, Passage
 from ..vocab import Vocabulary, given_names, normalise_key
 
 # One word of a name: letters with inner apostrophes or hyphens (O'Hara, Caldwell-Dyson), or
@@ -33,7 +33,7 @@ ALIAS_CUE = re.compile(
     r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
     re.I,
 )
-LIST_SPLIT = re.compile(r"\s*(?:,|;|\band\b|&)\s*")
+LIST_SPLIT = re.compile(r"\s*(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
 DESCRIPTOR_WINDOW = 4  # words before a name that may describe it ("Belarusian spaceflight participant")
 
 
@@ -180,24 +180,33 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     known: set[str] = set()
     for f in doc.fields:
         if vocab.predicate_for_field(f.key) == "members":
+            passage = field_passage(doc, f)
             for s, e in _list_items(f.value):
                 piece = f.value[s:e]
-                if piece and piece[0].isupper() and not any(ch.isdigit() for ch in piece):
+                if piece and piece[0].isupper() and not any(ch.isdigit() for ch in piece) \
+                        and _verbatim(doc, passage, s, e):
                     if len(piece.split()) >= 2:
                         known.add(piece)
-                    add(_Draft(f.value_span.start + s, f.value_span.start + e, "person",
-                               short=len(piece.split()) == 1, role=normalise_key(f.key)))
+                    rs, re_ = passage.raw_range(s, e)
+                    add(_Draft(rs, re_, "person", short=len(piece.split()) == 1,
+                               role=normalise_key(f.key)))
     # 2. serials and designators, then people, in prose and field values
     for passage, role in regions:
         text = passage.text
         for m in SERIAL.finditer(text):
+            if not _verbatim(doc, passage, m.start(), m.end()):
+                continue
             s, e = passage.raw_range(m.start(), m.end())
             add(_Draft(s, e, "serial", role=role))
         for s0, e0 in designators_in(text, vocab):
+            if not _verbatim(doc, passage, s0, e0):
+                continue
             s, e = passage.raw_range(s0, e0)
             add(_Draft(s, e, "designator", role=role))
     for passage, role in regions:
         for d in _person_runs(passage.text, vocab, known):
+            if not _verbatim(doc, passage, d.start, d.end):
+                continue
             s, e = passage.raw_range(d.start, d.end)
             known.add(doc.text[s:e])
             add(_Draft(s, e, "person", descriptor=d.descriptor, role=role))
@@ -207,7 +216,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     for passage, role in regions:
         for m in NAME_TOKEN.finditer(passage.text):
             word = m.group()
-            if word in surnames and _capitalised(word):
+            if word in surnames and _capitalised(word) and _verbatim(doc, passage, m.start(), m.end()):
                 s, e = passage.raw_range(m.start(), m.end())
                 add(_Draft(s, e, "person", short=True, role=role,
                            descriptor=_descriptor(_words_before(passage.text, m.start(), DESCRIPTOR_WINDOW), vocab)))
@@ -247,11 +256,39 @@ def _surnames(full_names: Iterable[str]) -> set[str]:
     return out
 
 
+def field_passage(doc: Document, f: InfoboxField) -> Passage:
+    """The field's clean value as a passage whose offsets point into the raw value.
+
+    Readers may clean a value ("[[Lena Kovač]]" -> "Lena Kovač"); each clean character is
+    matched to the next equal raw character within a short window, so copied text keeps exact
+    offsets. Characters a template produced map to where matching stopped; mentions are only
+    kept where the raw text equals the clean text (see `_verbatim`).
+    """
+    raw = doc.text[f.value_span.start:f.value_span.end]
+    if raw == f.value:
+        return Passage(f.value, f.value_span.start)
+    offsets, j = [], 0
+    for ch in f.value:
+        k = raw.find(ch, j, j + 64)
+        if k >= 0:
+            offsets.append(f.value_span.start + k)
+            j = k + 1
+        else:
+            offsets.append(f.value_span.start + min(j, len(raw)))
+    offsets.append(f.value_span.start + min(j, len(raw)))
+    return Passage(f.value, f.value_span.start, tuple(offsets))
+
+
+def _verbatim(doc: Document, passage: Passage, start: int, end: int) -> bool:
+    s, e = passage.raw_range(start, end)
+    return doc.text[s:e] == passage.text[start:end]
+
+
 def _regions(doc: Document) -> list[tuple[Passage, str | None]]:
     regions: list[tuple[Passage, str | None]] = [(p, None) for p in doc.passages]
     for f in doc.fields:
         if f.value:
-            regions.append((Passage(f.value, f.value_span.start), normalise_key(f.key)))
+            regions.append((field_passage(doc, f), normalise_key(f.key)))
     return regions
 
 

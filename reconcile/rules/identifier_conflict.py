@@ -3,9 +3,11 @@ serial number claimed for two entities."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ..align import designator_key
 from ..model import Agreement, Evidence, Finding, RuleInfo
 from ..vocab import normalise_key
 from . import Context, finding
@@ -17,6 +19,23 @@ RULE = RuleInfo(
          "article's own subject. A field that names a different entity of the same kind, or a "
          "serial number given to two entities, is almost always a copy-and-paste error.",
 )
+
+
+def series(surface: str) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """A designator without its numbers: "Soyuz MS-24" -> ({soyuz}, (ms,))."""
+    key = designator_key(surface)
+    if key is None:
+        return None
+    stems, atoms = key
+    return frozenset(stems), tuple(re.sub(r"[\d.]+", "#", a) for a in atoms)
+
+
+def same_series(a: str, b: str) -> bool:
+    """Two designators of one series differing only in number (MS-24 and Soyuz MS-25)."""
+    sa, sb = series(a), series(b)
+    if sa is None or sb is None or sa[1] != sb[1]:
+        return False
+    return sa[0] <= sb[0] or sb[0] <= sa[0]
 
 
 def _field_line(ctx: Context, source: str, key: str):
@@ -36,7 +55,7 @@ def _misnamed_fields(ctx: Context) -> Iterator[Finding]:
         inside = ctx.mentions_in(c.span)
         others = sorted({e for m in inside if m.kind == "designator"
                          and (e := ctx.entity_of.get(m.id)) and e != c.subject
-                         and ctx.entities[e].type == subject.type})
+                         and same_series(m.surface, subject.name)})
         if not others:
             continue
         line = _field_line(ctx, c.source, c.field) or c.span
