@@ -2,7 +2,8 @@
 
 Know whose duration it is first: "the mission lasted 374 days" in a flight's article may be a
 crew member's stay (up on one flight, down on the next), which the dates confirm. When the
-sentence does not name whose duration it is, a mismatch is only a note on the wording.
+sentence does not name whose duration it is and names someone else who could own it, a mismatch
+is only a note on the wording; with nobody else in the sentence it is the subject's.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         fits = {e: s for e, s in spans.items()
                 if (d := days_between(*s)) is not None and low - 1 <= d <= high + 1}
 
-        def show(e: str) -> str:
+        def show(e: str, spans: dict = spans) -> str:
             a, b = spans[e]
             return (f"{ctx.name(e)}: {a.value.human()} to {b.value.human()} = "  # type: ignore[union-attr]
                     f"{days_between(a, b)} days")
@@ -76,8 +77,11 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         if c.subject not in spans:
             continue
         a, b = spans[c.subject]
+        # "The tour lasted 40 days" in the tour's own article: nobody else in the sentence
+        # could own the duration, so it is the subject's; with other candidates it is a note.
+        vague = c.inferred_subject and len(candidates) > 1
         yield finding(ctx, RULE, c.subject, "duration",
                       f"“{said}” contradicts the dates: {show(c.subject)}.",
                       evidence + [ctx.evidence(a), ctx.evidence(b)],
-                      severity="info" if c.inferred_subject else None,
-                      confidence=0.5 if c.inferred_subject else 0.9)
+                      severity="info" if vague else None,
+                      confidence=0.5 if vague else 0.7 if c.inferred_subject else 0.9)
