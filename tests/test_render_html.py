@@ -177,6 +177,10 @@ def test_quote_context():
     wrapped = "Line one ends\nand goes on with NEEDLE here.\nNext: field"
     i = wrapped.index("NEEDLE")
     assert quote_context(wrapped, i, i + 6).before == "Line one ends and goes on with "
+    abbrev = "Soyuz MS-24 No. 755 was launched by Dr. O. Novitsky on 1 May. Then more."
+    i = abbrev.index("1 May")
+    c = quote_context(abbrev, i, i + 5)
+    assert (c.before, c.after) == ("Soyuz MS-24 No. 755 was launched by Dr. O. Novitsky on ", ".")
     infobox = "Name: X\nLaunch: 1 May\nMass: 3"
     i = infobox.index("1 May")
     c = quote_context(infobox, i, i + 5)

@@ -48,7 +48,7 @@ def quote_context(text: str, start: int, end: int, cap: int = 300) -> Context:
     left = text[lo:start]
     cut_left = lo > 0
     for m in reversed(list(_SENTENCE_END.finditer(left))):
-        if m.group() in ".!?" or not _wrapped(text, lo + m.start()):
+        if _stops(text, lo + m.start(), m.group()):
             left, cut_left = left[m.end():], False
             break
     left = left[len(left) - len(left.lstrip()):]
@@ -56,11 +56,8 @@ def quote_context(text: str, start: int, end: int, cap: int = 300) -> Context:
     right = text[end:hi]
     cut_right = hi < len(text)
     for m in _SENTENCE_END.finditer(right):
-        if m.group() in ".!?":
-            right, cut_right = right[: m.end()], False
-            break
-        if not _wrapped(text, end + m.start()):
-            right, cut_right = right[: m.start()], False
+        if _stops(text, end + m.start(), m.group()):
+            right, cut_right = right[: m.end() if m.group() in ".!?" else m.start()], False
             break
     right = right.rstrip()
     if len(left) + len(right) > budget:
@@ -71,6 +68,26 @@ def quote_context(text: str, start: int, end: int, cap: int = 300) -> Context:
         if keep_right < len(right):
             right, cut_right = _trim_right(right, keep_right), True
     return Context(_squash(left), text[start:end], _squash(right), cut_left, cut_right)
+
+
+_ABBREV = frozenset(("no", "nos", "dr", "mr", "mrs", "ms", "st", "jr", "sr", "vs", "etc", "gen",
+                     "col", "lt", "capt", "cmdr", "inc", "co", "ltd", "approx", "est", "ca",
+                     "fig", "vol", "pp"))
+_WORD_BEFORE = re.compile(r"(\w+)$")
+
+
+def _stops(text: str, i: int, mark: str) -> bool:
+    """Whether the sentence-end candidate `mark` at text[i] really ends the context there."""
+    if mark in "!?":
+        return True
+    if mark == ".":
+        word = _WORD_BEFORE.search(text, max(0, i - 12), i)
+        if word and (word.group(1).casefold() in _ABBREV or
+                     (len(word.group(1)) == 1 and word.group(1).isupper())):
+            return False  # "No. 755", "O. Novitsky"
+        nxt = text[i + 1:i + 8].lstrip()[:1]
+        return not nxt.islower()  # "approx. three" goes on
+    return not _wrapped(text, i)
 
 
 def _wrapped(text: str, i: int) -> bool:
