@@ -20,7 +20,13 @@ def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
     from .claims import extract_claims
     from .mentions import find_mentions
 
+    from dataclasses import replace
+
+    from .dates import guess_dayfirst
+
     vocab = vocab or vocabulary()
+    if guess_dayfirst(doc.text) is False:  # "03/25/2024" proves a month-first source
+        doc = replace(doc, dayfirst=False)  # claims' resolutions say when this decided a date
     mentions = find_mentions(doc, vocab)
     claims = extract_claims(doc, mentions, vocab)
     return Extraction(doc.id, tuple(mentions), tuple(claims))

@@ -8,6 +8,7 @@ short mention that alignment resolves. This is fast, deterministic and explainab
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -78,23 +79,37 @@ _MONTHS = frozenset("january february march april may june july august september
                     "november december jan feb mar apr jun jul aug sep sept oct nov dec".split())
 
 
+def _cap_run_re() -> re.Pattern[str]:
+    """Runs of capitalised words (particles allowed inside), found by the regex engine in C.
+
+    Python's re has no \\p{Lu}, so the upper-case class is built once from the BMP.
+    """
+    upper = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
+    word = rf"[{upper}][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?"
+    particle = "|".join(sorted(PARTICLES))
+    return re.compile(rf"{word}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{word})*")
+
+
+CAP_RUN = _cap_run_re()
+RUN_SPLIT = re.compile(r"[ \u00a0]+")
+LIST_GLUE = re.compile(r"\s*(?:,|and|, and|&)\s*")
+CLAUSE_PUNCT = re.compile(r"[,;:()\[\].!?]")
+
+
 def _person_runs(text: str, vocab: Vocabulary, known: set[str]) -> Iterable[_Draft]:
     """Capitalised runs that look like full names, with the role words before them."""
     names = given_names()
-    tokens = [(m.start(), m.end(), m.group()) for m in NAME_TOKEN.finditer(text)]
     previous: tuple[int, list[str]] | None = None
-    i = 0
-    while i < len(tokens):
-        if not _capitalised(tokens[i][2]):
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and _adjacent(text, tokens[j - 1][1], tokens[j][0]) and (
-                _capitalised(tokens[j][2]) or (tokens[j][2] in PARTICLES and j + 1 < len(tokens)
-                                              and _capitalised(tokens[j + 1][2]))):
-            j += 1
-        run = tokens[i:j]
-        i = j
+    for m in CAP_RUN.finditer(text):
+        if " " not in m.group() and "\u00a0" not in m.group() and not m.group().startswith(
+                tuple(vocab.titles)):
+            continue  # a single word: surnames are found later, from known full names
+        run = []
+        pos = m.start()
+        for w in RUN_SPLIT.split(m.group()):
+            w_start = text.index(w, pos)
+            run.append((w_start, w_start + len(w), w.rstrip(".") if len(w) > 2 else w))
+            pos = w_start + len(w)
         lead: list[str] = []
         while run and _not_name(run[0][2], vocab):
             lead.append(run[0][2])
@@ -108,7 +123,7 @@ def _person_runs(text: str, vocab: Vocabulary, known: set[str]) -> Iterable[_Dra
         start, end = run[0][0], run[-1][1]
         surface = text[start:end]
         before = _words_before(text, start, DESCRIPTOR_WINDOW)
-        if previous is not None and re.fullmatch(r"\s*(?:,|and|, and|&)\s*", text[previous[0]:start]):
+        if previous is not None and LIST_GLUE.fullmatch(text[previous[0]:start]):
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
@@ -136,7 +151,7 @@ def _describes(word: str, vocab: Vocabulary) -> bool:
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
     window = text[max(0, start - 60):start]
-    window = re.split(r"[,;:()\[\].!?]", window)[-1]
+    window = CLAUSE_PUNCT.split(window)[-1]
     return window.split()[-n:]
 
 
@@ -162,18 +177,22 @@ def _strip_possessive(text: str, start: int, end: int) -> int:
 
 def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     drafts: dict[tuple[int, int], _Draft] = {}
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping: first mention found wins
 
     def add(d: _Draft) -> None:
         key = (d.start, d.end)
-        if key not in drafts and not any(_overlaps(key, k) for k in drafts):
-            drafts[key] = d
+        i = bisect.bisect_left(taken, key)
+        if (i < len(taken) and _overlaps(key, taken[i])) or (i > 0 and _overlaps(key, taken[i - 1])):
+            return
+        taken.insert(i, key)
+        drafts[key] = d
 
     subject_key = None
     if doc.title_span is not None and doc.kind in ("encyclopedia", "wiki"):
         t = doc.title_span
         kind = "designator" if list(designators_in(t.text, vocab)) else "name"
         subject_key = (t.start, t.end)
-        drafts[subject_key] = _Draft(t.start, t.end, kind, role="subject")
+        add(_Draft(t.start, t.end, kind, role="subject"))
 
     regions = _regions(doc)
     # 1. people named in list fields (crew, cast, members) are people without further proof
@@ -213,10 +232,13 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     # 3. surnames (and hyphenated compounds) of the full names seen in this document
     surnames = _surnames(doc.text[k[0]:k[1]] for k, d in drafts.items()
                          if d.kind == "person" and not d.short)
+    surname_re = re.compile(r"(?<![\w'’\-])(?:" + "|".join(
+        re.escape(n) for n in sorted(surnames, key=lambda n: (-len(n), n))) + r")(?![\w\-]|['’]\w\w)") \
+        if surnames else None
     for passage, role in regions:
-        for m in NAME_TOKEN.finditer(passage.text):
+        for m in surname_re.finditer(passage.text) if surname_re else ():
             word = m.group()
-            if word in surnames and _capitalised(word) and _verbatim(doc, passage, m.start(), m.end()):
+            if _verbatim(doc, passage, m.start(), m.end()):
                 s, e = passage.raw_range(m.start(), m.end())
                 add(_Draft(s, e, "person", short=True, role=role,
                            descriptor=_descriptor(_words_before(passage.text, m.start(), DESCRIPTOR_WINDOW), vocab)))
