@@ -76,6 +76,7 @@ def render_html(report: Report, page: int = PAGE) -> str:
     js, js_hash = _asset("report.js")
     csp = (f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; "
            "base-uri 'none'; form-action 'none'")
+    page = max(1, page)
     view = _View(report)
     groups, order = view.groups()
     cards = [view.card(f, i) for i, f in enumerate(order)]
@@ -90,7 +91,7 @@ def render_html(report: Report, page: int = PAGE) -> str:
     card = _env().get_template("_card.html.j2").module.card  # type: ignore[attr-defined]
     lazy = script_json([str(card(c)) for c in cards[data["page"]:]])
     return _env().get_template("report.html.j2").render(
-        r=report, v=view, version=__version__, csp=csp, css=Markup(css), js=Markup(js),
+        r=report, version=__version__, csp=csp, css=Markup(css), js=Markup(js),
         groups=groups, lazy=lazy, data=data,
         summary=view.summary(), docs=view.documents(), entities=view.entities(),
         agreements=view.agreements(), severities=SEVERITIES,
