@@ -100,6 +100,16 @@ def test_page_without_article_signal():
     assert [p.text for p in doc.passages] == ["The museum opens at 10:00 from Tuesday to Sunday."]
 
 
+def test_deep_nesting_is_fast():
+    import time
+
+    text = "<div>" * 50000 + "<p>Deep text.</p>"
+    t0 = time.perf_counter()
+    doc = read_html(text, source_id="x", path="x")
+    assert time.perf_counter() - t0 < 5
+    assert [p.text for p in doc.passages] == ["Deep text."]
+
+
 def test_not_html():
     with pytest.raises(ValueError, match="not HTML"):
         read_html("Just a line of text with 3 < 4 and a & b.", source_id="x", path="x")

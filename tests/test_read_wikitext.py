@@ -135,6 +135,17 @@ def test_unclosed_infobox_falls_back_to_prose():
     assert any(p.text == "The bridge opened in 1932 and carried trams." for p in doc.passages)
 
 
+def test_pathological_nesting_is_fast_and_reads_as_text():
+    import time
+
+    text = "{{a|" * 5000 + "The bridge opened in 1932."
+    t0 = time.perf_counter()
+    doc = read_wikitext(text, source_id="x", path="x")
+    assert time.perf_counter() - t0 < 2
+    check_document(doc, text)
+    assert doc.notes
+
+
 def test_not_wikitext():
     with pytest.raises(ValueError):
         read_wikitext("<!DOCTYPE html><html><body>x</body></html>", source_id="x", path="x")

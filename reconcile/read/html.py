@@ -55,6 +55,8 @@ PUB_META_LATE = ("pubdate", "publishdate", "publish-date", "publish_date", "date
                  "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date",
                  "parsely-pub-date", "datepublished")
 
+MAX_UNCLOSED = 2000
+
 _close_cache: dict[str, re.Pattern[str]] = {}
 
 
@@ -447,10 +449,14 @@ def read_html(text: str, *, source_id: str, path: str) -> Document:
         raise ValueError("not HTML: no tags")
     doc = Document(source_id, path, text, "html", "html")
     toks = list(tokens(text))
-    try:
-        choice = _choose(text)
-    except Exception:  # noqa: BLE001 - selectolax is only advice; fall back to the whole page
-        choice = None
+    opened = sum(1 for t in toks if t[0] == "start" and not t[5] and t[3] not in VOID)
+    closed = sum(1 for t in toks if t[0] == "end")
+    choice = None
+    if opened - closed <= MAX_UNCLOSED:  # lexbor slows down quadratically on deep nesting
+        try:
+            choice = _choose(text)
+        except Exception:  # noqa: BLE001 - selectolax is only advice; fall back to the page
+            choice = None
     lo, hi = _article_range(text, toks, choice)
     passages, h1 = _passages(text, toks, lo, hi)
     if h1 is None:  # the headline often sits above the body element that was chosen

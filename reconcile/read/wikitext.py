@@ -11,6 +11,7 @@ span over the whole expansion quotes the whole template.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 
 import mwparserfromhell
@@ -48,7 +49,29 @@ CONVERT_SEPARATORS = {"-": "–", "–": "–", "to": " to ", "and": " and ", "o
                       "by": " by ", "x": " × ", "+": " + ", "to(-)": " to ", "and(-)": " and "}
 NOT_WIKITEXT = re.compile(r"\A\s*(?:<!doctype html|<html\b|<\?xml[^>]{0,200}>\s*<html\b)", re.I)
 XML_DUMP = re.compile(r"\A\s*(?:<\?xml[^>]{0,200}>\s*)?<mediawiki\b", re.I)
-SPACE = re.compile(r"\s")
+OPENERS = re.compile(r"\{\{|\}\}|\[\[|\]\]|\{\||\|\}|<(/?)([A-Za-z][A-Za-z0-9]{0,30})\b[^<>]{0,300}?(/?)>")
+MAX_UNCLOSED = 200  # mwparserfromhell retries each unclosed construct: quadratic beyond this
+
+
+def _unclosed(text: str) -> int:
+    """How many templates, links, tables and tags are opened and never closed (linear scan)."""
+    depth = {"{{": 0, "[[": 0, "{|": 0}
+    close = {"}}": "{{", "]]": "[[", "|}": "{|"}
+    tags: dict[str, int] = {}
+    for m in OPENERS.finditer(text):
+        tok = m.group()
+        if tok in depth:
+            depth[tok] += 1
+        elif tok in close:
+            if depth[close[tok]]:
+                depth[close[tok]] -= 1
+        elif not m.group(3):
+            name = m.group(2).lower()
+            if m.group(1):
+                tags[name] = tags.get(name, 0) - 1
+            elif name not in ("br", "hr", "wbr", "img"):
+                tags[name] = tags.get(name, 0) + 1
+    return sum(depth.values()) + sum(max(0, n) for n in tags.values())
 
 
 def _name(code: Wikicode | str) -> str:
@@ -60,15 +83,27 @@ def _positional(template: Template) -> list:
     return [p for p in template.params if not p.showkey]
 
 
+_LOCAL = threading.local()  # .lens: len(str(x)) by id(x) while one parse tree is alive
+
+
+def _slen(x: object) -> int:
+    """len(str(x)), remembered: str() of a node rebuilds its whole subtree every time."""
+    lens = _LOCAL.__dict__.setdefault("lens", {})
+    n = lens.get(id(x))
+    if n is None:
+        n = lens[id(x)] = len(str(x))
+    return n
+
+
 def _param_pos(template: Template, pos: int) -> list[tuple[object, int, int]]:
     """(param, raw start of param, raw start of its value) for each parameter."""
     out = []
-    at = pos + 2 + len(str(template.name))
+    at = pos + 2 + _slen(template.name)
     for p in template.params:
         at += 1  # the "|"
-        value_at = at + len(str(p.name)) + 1 if p.showkey else at
+        value_at = at + _slen(p.name) + 1 if p.showkey else at
         out.append((p, at, value_at))
-        at += len(str(p))
+        at += _slen(p)
     return out
 
 
@@ -78,7 +113,7 @@ def _tag_contents_pos(tag: Tag, pos: int) -> int:
         close = len(tag.closing_wiki_markup or "")
     else:
         close = len("</" + str(tag.closing_tag) + ">")
-    return pos + len(str(tag)) - close - len(str(tag.contents))
+    return pos + _slen(tag) - close - _slen(tag.contents)
 
 
 @dataclass
@@ -109,12 +144,12 @@ class _Cleaner:
 
     def __init__(self) -> None:
         self.bold: tuple[int, int] | None = None  # raw span of the first top-level bold text
+        self.bold_code: Wikicode | None = None
 
     def emit(self, code: Wikicode, pos: int, out: _Out, top: bool = False) -> None:
         for node in code.nodes:
-            s = str(node)
             self.node(node, pos, out, top)
-            pos += len(s)
+            pos += _slen(node)
 
     def node(self, node: object, pos: int, out: _Out, top: bool) -> None:
         if isinstance(node, Text):
@@ -172,6 +207,7 @@ class _Cleaner:
             raw = str(node.contents)
             lead = len(raw) - len(raw.lstrip())
             self.bold = (at + lead, at + len(raw.rstrip()))
+            self.bold_code = node.contents
         self.emit(node.contents, at, out)
 
     def template(self, node: Template, pos: int, out: _Out) -> None:
@@ -253,7 +289,7 @@ def _walk_templates(code: Wikicode, pos: int, depth: int = 0):
                 yield from _walk_templates(p.value, value_at, depth + 1)
         elif isinstance(node, Tag) and not node.self_closing and node.contents is not None:
             yield from _walk_templates(node.contents, _tag_contents_pos(node, pos), depth + 1)
-        pos += len(str(node))
+        pos += _slen(node)
 
 
 def _fields(doc: Document, parsed: Wikicode, cleaner: _Cleaner) -> list[InfoboxField]:
@@ -332,7 +368,7 @@ def _title(doc: Document, parsed: Wikicode, cleaner: _Cleaner, out: _Out):
     """The bold lead subject, else the first heading; never the file name."""
     if cleaner.bold and cleaner.bold[1] > cleaner.bold[0]:
         s, e = cleaner.bold
-        title = " ".join(str(mwparserfromhell.parse(doc.text[s:e]).strip_code()).split())
+        title = " ".join(str(cleaner.bold_code.strip_code()).split())
         if title:
             return title, doc.span(s, e)
     pos = 0
@@ -359,7 +395,10 @@ def read_wikitext(text: str, *, source_id: str, path: str) -> Document:
     cleaner = _Cleaner()
     out = _Out()
     notes: tuple[str, ...] = ()
+    _LOCAL.lens = {}
     try:
+        if _unclosed(text) > MAX_UNCLOSED:
+            raise ValueError("too many unclosed templates, links or tags")
         parsed = mwparserfromhell.parse(text)
         cleaner.emit(parsed, 0, out, top=True)
         fields = _fields(doc, parsed, cleaner)
@@ -370,6 +409,8 @@ def read_wikitext(text: str, *, source_id: str, path: str) -> Document:
         out = _Out()
         out.verbatim(text, 0)
         notes = ("wikitext could not be parsed; read as plain text",)
+    finally:
+        _LOCAL.lens = {}  # ids are only meaningful while the parse tree is alive
     return Document(source_id, path, text, "wiki", "wikitext", title=title,
                     title_span=title_span, fields=tuple(fields),
                     passages=tuple(_passages(text, out)), notes=notes)
