@@ -13,6 +13,7 @@ not depend on input order.
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -44,32 +45,61 @@ class _Node:
     key: tuple
     surfaces: Counter  # surface -> mention count
     name: nm.Name | None = None
+    _rep: str | None = None
+
+    def add(self, surface: str, count: int) -> None:
+        self.surfaces[surface] += count
+        self._rep = None
 
     def rep(self) -> str:
-        return max(self.surfaces.items(), key=lambda kv: (kv[1], len(kv[0]), _neg(kv[0])))[0]
+        """Most frequent spelling, then longest, then lexicographically first."""
+        if self._rep is None:
+            self._rep = _canonical(self.surfaces)
+        return self._rep
 
 
-def _neg(s: str) -> tuple[int, ...]:
-    """Sort key that prefers the lexicographically smaller string under max()."""
-    return tuple(-ord(c) for c in s)
+def _canonical(counts: Mapping[str, int]) -> str:
+    return min(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
 
 
 class _Aligner:
     def __init__(self, mentions: Sequence[Mention], subjects: Mapping[str, str]) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.id)
-        self.by_id = {m.id: m for m in self.mentions}
         self.subjects = dict(subjects)
         for m in self.mentions:
             if m.role == "subject":
                 self.subjects.setdefault(m.span.source, m.id)
+        wanted = set(self.subjects.values()) | {m.alias_of for m in self.mentions if m.alias_of}
+        self.by_id = {m.id: m for m in self.mentions if m.id in wanted}  # only ids we look up
         self.uf = UnionFind()
         self.nodes: list[_Node] = []
         self.node_index: dict[tuple, int] = {}
-        self.node_of: dict[str, int] = {}  # mention id -> node
+        # mention -> node, stored per distinct surface rather than per mention (see node_for)
+        self.group_node: dict[tuple[str, str, bool], int] = {}
+        self.short_node: dict[tuple[str, str, bool], int] = {}  # (source, surface, short)
+        self.override: dict[str, int] = {}  # mention id -> node, for rare per-mention choices
+        self.parsed: dict[tuple[str, bool], nm.Name] = {}
         self.edges: list[tuple[int, int, MergeReason]] = []  # (node a, node b, reason)
         self.ambiguous: dict[str, set[int]] = {}  # unresolved mention id -> candidate nodes
 
     # ---- nodes -------------------------------------------------------------------------
+
+    def node_for(self, m: Mention | None) -> int | None:
+        if m is None:
+            return None
+        i = self.override.get(m.id)
+        if i is not None:
+            return i
+        i = self.group_node.get((m.kind, m.surface, m.short))
+        if i is not None:
+            return i
+        return self.short_node.get((m.span.source, m.surface, m.short))
+
+    def parse(self, surface: str, short: bool = False) -> nm.Name:
+        name = self.parsed.get((surface, short))
+        if name is None:
+            name = self.parsed[(surface, short)] = nm.parse(surface, short)
+        return name
 
     def node(self, kind: str, key: tuple, surface: str, count: int, name=None) -> int:
         full = (kind, key)
@@ -79,7 +109,7 @@ class _Aligner:
             self.node_index[full] = i
             self.nodes.append(_Node(kind, key, Counter(), name))
         if surface:
-            self.nodes[i].surfaces[surface] += count
+            self.nodes[i].add(surface, count)
         return i
 
     def build_nodes(self) -> list[tuple[str, list[Mention]]]:
@@ -88,6 +118,7 @@ class _Aligner:
         for m in self.mentions:
             groups[(m.kind, m.surface, m.short)].append(m)
         shorts: list[tuple[str, list[Mention]]] = []
+        self.persons_in: dict[str, set[int]] = defaultdict(set)  # source -> person nodes
         for (kind, surface, short), ms in groups.items():
             if kind == "serial":
                 i = self.node("serial", dz.serial_key(surface), surface, len(ms))
@@ -95,13 +126,14 @@ class _Aligner:
                 key = dz.designator_key(surface) or ((fold(surface),), ())
                 i = self.node("designator", key, surface, len(ms))
             else:
-                name = nm.parse(surface, short)
+                name = self.parse(surface, short)
                 if name.given is None or not name.surname:
                     shorts.append((surface, ms))
                     continue
                 i = self.node("person", (name.family, name.surname), surface, len(ms), name)
-            for m in ms:
-                self.node_of[m.id] = i
+                for m in ms:
+                    self.persons_in[m.span.source].add(i)
+            self.group_node[(kind, surface, short)] = i
         return shorts
 
     # ---- step 1: joins between keys --------------------------------------------------------
@@ -175,11 +207,11 @@ class _Aligner:
             return
         in_source: dict[tuple[str, tuple], set[int]] = defaultdict(set)
         for m in self.mentions:
-            i = self.node_of.get(m.id)
+            i = self.node_for(m)
             if i is not None and self.nodes[i].kind == "designator":
                 in_source[(m.span.source, self.nodes[i].key[1])].add(i)
         for m in self.mentions:
-            i = self.node_of.get(m.id)
+            i = self.node_for(m)
             if i not in self.ambiguous_series:
                 continue
             stem, atoms = self.nodes[i].key
@@ -188,19 +220,16 @@ class _Aligner:
             roots = {self.uf.find(j) for j in cands}
             if len(roots) == 1:
                 j = min(cands)
-                self.node_of[m.id] = j
+                self.override[m.id] = j
                 self.edges.append((j, j, MergeReason(
                     m.surface, self.nodes[j].rep(), IN_SOURCE,
-                    f"short designator resolved within source {m.span.source}")))
+                    "short designator resolved within its source")))
 
     # ---- step 2: short person forms --------------------------------------------------------
 
     def resolve_shorts(self, shorts: list[tuple[str, list[Mention]]]) -> list[Mention]:
-        by_source: dict[str, set[int]] = defaultdict(set)
+        by_source = self.persons_in
         by_token: dict[str, set[int]] = defaultdict(set)
-        for mid, i in self.node_of.items():
-            if self.nodes[i].kind == "person":
-                by_source[self.by_id[mid].span.source].add(i)
         for i, node in enumerate(self.nodes):
             if node.kind == "person":
                 for t in node.key[1]:
@@ -208,9 +237,10 @@ class _Aligner:
 
         unresolved: list[Mention] = []
         own: list[tuple[str, list[Mention]]] = []
+        resolved: set[tuple[int, str, float, str]] = set()
         for surface, ms in shorts:
-            name = nm.parse(surface, True)
-            full = nm.parse(surface)
+            name = self.parse(surface, True)
+            full = self.parse(surface)
             per_source: dict[str, list[Mention]] = defaultdict(list)
             for m in ms:
                 per_source[m.span.source].append(m)
@@ -218,9 +248,9 @@ class _Aligner:
             for source, group in per_source.items():
                 cands = {i for i in by_source.get(source, ()) if self._fits(name, full, i)}
                 roots = {self.uf.find(i) for i in cands}
-                score, why = IN_SOURCE, f"short form resolved within source {source}"
+                score, why = IN_SOURCE, "short form resolved within its source"
                 if len(roots) > 1:
-                    subj = self.node_of.get(self.subjects.get(source, ""))
+                    subj = self.node_for(self.by_id.get(self.subjects.get(source, "")))
                     if subj is not None and self.uf.find(subj) in roots:
                         cands, roots = {subj}, {self.uf.find(subj)}
                         score, why = AS_SUBJECT, (
@@ -232,25 +262,26 @@ class _Aligner:
                     cands = corpus
                     roots = {self.uf.find(i) for i in cands}
                     score, why = CORPUS, (
-                        f"no full name in source {source} fits; the only match in the corpus")
+                        "no full name in its source fits; the only match in the corpus")
                 if len(roots) == 1:
                     target = min(cands)
-                    for m in group:
-                        self.node_of[m.id] = target
-                    self.edges.append((target, target, MergeReason(
-                        surface, self.nodes[target].rep(), score, why)))
+                    self.short_node[(source, surface, group[0].short)] = target
+                    resolved.add((target, surface, score, why))
                 elif not group[0].short and not roots:
                     own.append((surface, group))
                 else:
                     unresolved.extend(group)
                     for m in group:
                         self.ambiguous[m.id] = set(cands)
+        for target, surface, score, why in sorted(resolved):
+            self.edges.append((target, target, MergeReason(
+                surface, self.nodes[target].rep(), score, why)))
         for surface, group in own:  # a one-word name nobody else explains: its own entity
-            name = nm.parse(surface, True)
+            name = self.parse(surface, True)
             i = self.node("person", (None, name.surname), "", 0, name)
+            self.nodes[i].add(surface, len(group))
             for m in group:
-                self.nodes[i].surfaces[surface] += 1
-                self.node_of[m.id] = i
+                self.short_node[(m.span.source, surface, m.short)] = i
         return unresolved
 
     def _fits(self, name: nm.Name, full: nm.Name, i: int) -> bool:
@@ -276,9 +307,11 @@ class _Aligner:
             if node.kind in ("designator", "serial"):
                 series[self.uf.find(i)].add((node.kind, node.key))
         for m in self.mentions:
-            if not m.alias_of or m.alias_of not in self.node_of or m.id not in self.node_of:
+            if not m.alias_of:
                 continue
-            a, b = self.node_of[m.id], self.node_of[m.alias_of]
+            a, b = self.node_for(m), self.node_for(self.by_id.get(m.alias_of))
+            if a is None or b is None:
+                continue
             target = self.by_id[m.alias_of].surface
             ra, rb = self.uf.find(a), self.uf.find(b)
             clash = next(
@@ -338,7 +371,7 @@ class _Aligner:
                 if s == rep:
                     continue
                 if node.kind == "person":
-                    a, b = nm.parse(rep), nm.parse(s)
+                    a, b = self.parse(rep), self.parse(s)
                     why, sc = nm.explain(a, b)[1], nm.score(a, b)
                 elif node.kind == "designator":
                     why, sc = dz.same_designator(rep, s)[1], ratio(fold(rep), fold(s)) / 100
@@ -349,7 +382,7 @@ class _Aligner:
     def entities(self, unresolved: list[Mention]) -> Alignment:
         members: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
-            i = self.node_of.get(m.id)
+            i = self.node_for(m)
             if i is not None:
                 members[self.uf.find(i)].append(m)
         reasons: dict[int, set[MergeReason]] = defaultdict(set)
@@ -366,8 +399,7 @@ class _Aligner:
         for root, ms in members.items():
             ms.sort(key=_mention_order)
             full = Counter(m.surface for m in ms if not m.short)
-            name = max(full.items() or Counter(m.surface for m in ms).items(),
-                       key=lambda kv: (kv[1], len(kv[0]), _neg(kv[0])))[0]
+            name = _canonical(full or Counter(m.surface for m in ms))
             kinds = Counter(m.kind for m in ms if m.surface == name)
             kind = max(kinds, key=lambda k: (kinds[k], k == "person", k == "designator"))
             etype = {"person": "person", "serial": "spacecraft"}.get(kind, "mission")
@@ -399,13 +431,23 @@ def _slug(name: str) -> str:
 
 
 def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = None) -> Alignment:
-    """Group mentions into entities (see the module docstring for the steps)."""
-    al = _Aligner(mentions, doc_subjects or {})
-    shorts = al.build_nodes()
-    al.join_keys()
-    al.resolve_series_in_source()
-    unresolved = al.resolve_shorts(shorts)
-    al.apply_aliases()
-    al.near_misses()
-    al.variant_edges()
-    return al.entities(unresolved)
+    """Group mentions into entities (see the module docstring for the steps).
+
+    The cyclic garbage collector is paused meanwhile: the pass allocates millions of small
+    acyclic objects, and repeated full collections over them cost more than the work.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        al = _Aligner(mentions, doc_subjects or {})
+        shorts = al.build_nodes()
+        al.join_keys()
+        al.resolve_series_in_source()
+        unresolved = al.resolve_shorts(shorts)
+        al.apply_aliases()
+        al.near_misses()
+        al.variant_edges()
+        return al.entities(unresolved)
+    finally:
+        if paused:
+            gc.enable()

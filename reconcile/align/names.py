@@ -64,7 +64,6 @@ class Name:
     given: str | None  # folded first word, None for a surname-only form
     family: str | None  # given_family key
     surname: tuple[str, ...]  # sorted distinct surname skeletons (initials dropped)
-    folded: str  # the folded words joined by spaces
 
     @property
     def skel(self) -> str:
@@ -78,7 +77,6 @@ def _surname(tokens: list[str]) -> tuple[str, ...]:
     return tuple(sorted({skeleton(t) for t in kept}))
 
 
-@lru_cache(maxsize=1 << 18)
 def parse(surface: str, short: bool = False) -> Name:
     """Parse a person surface. "Dyson, Tracy" is read as "Tracy Dyson"; titles are dropped."""
     if surface.count(",") == 1:
@@ -88,10 +86,9 @@ def parse(surface: str, short: bool = False) -> Name:
     toks = words(surface)
     while len(toks) > 1 and toks[0] in TITLES:
         toks = toks[1:]
-    folded = " ".join(toks)
     if short or len(toks) < 2:
-        return Name(None, None, _surname(toks), folded)
-    return Name(toks[0], given_family(toks[0])[0], _surname(toks[1:]), folded)
+        return Name(None, None, _surname(toks))
+    return Name(toks[0], given_family(toks[0])[0], _surname(toks[1:]))
 
 
 def person_key(surface: str) -> str:

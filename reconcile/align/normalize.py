@@ -22,7 +22,7 @@ _NON_ALNUM = re.compile(r"[^a-z0-9.]+")
 _SPACES = re.compile(r"\s+")
 
 
-@lru_cache(maxsize=1 << 18)
+@lru_cache(maxsize=1 << 12)
 def fold(text: str) -> str:
     """NFKC, Greek 'ου' fix, transliterate + fold diacritics, lowercase, drop apostrophes.
 

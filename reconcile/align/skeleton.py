@@ -14,7 +14,6 @@ from functools import lru_cache
 
 SHORT = 4  # words up to this length are compared exactly
 
-_VOWELS = "aeiou"
 _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(p), r)
     for p, r in (
@@ -23,13 +22,12 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("tch", "ch"),  # Tchaikovsky / Chaikovsky
         ("kh", "h"),
         ("t[sz]", "c"),
-        ("([aou])e(?=[^aeiou])", r"\1"),  # Mueller = Muller, Goethe = Gothe
         ("[yj]", "i"),
+        ("i+e", "e"),  # Alekseyev = Alekseev, Guryev = Gurev, Yevgeny = Evgeny
         ("(?<=[aeo])u(?=[^aeiou]|$)", "v"),  # Belarusian ў: Vasileuskaya = Vasilevskaya
-        ("(?<=[aeiou])ie", "e"),  # Alekseyev = Alekseev
-        ("^ie", "e"),  # Yevgeny = Evgeny
+        ("([aou])e(?=[^aeiou])", r"\1"),  # Mueller = Muller, Goethe = Gothe
         ("ii+$", "i"),  # Zelenskyy = Zelenskiy = Zelensky
-        ("iia$", "ia"),  # Mariya = Maria
+        ("ii+a$", "ia"),  # Mariya = Maria
     )
 )
 
