@@ -148,8 +148,9 @@ def explain(a: Name, b: Name) -> tuple[bool, str]:
 def same_person(a: str, b: str) -> tuple[bool, float, str]:
     """Pairwise decision for two person surfaces: (same, fuzzy score 0..1, reason).
 
-    A single-word surface is read as a surname-only form. The score is recorded only.
+    A surface with no space ("Dyson", "Caldwell-Dyson") is read as a surname-only form.
+    The score is recorded only.
     """
-    na, nb = parse(a), parse(b)
+    na, nb = parse(a, " " not in a.strip()), parse(b, " " not in b.strip())
     ok, why = explain(na, nb)
     return ok, score(na, nb), why

@@ -2,8 +2,9 @@
 
 Both sides of a comparison go through the same rewriting, so the rules only have to be
 consistent, not linguistically exact. They collapse what romanisation systems disagree on
-(y/i/j, -iy/-yy/-y endings, kh/h, ts/tz/c, ye/e, ya/ia, German ue/ae/oe, Belarusian u/v)
-and deliberately keep double consonants: "Chub" and "Chubb" are different names.
+(y/i/j, -iy/-yy/-y endings, kh/h, ts/tz/c, ye/e, yo/e before v, ya/ia, German ue/ae/oe,
+Belarusian u/v) and keep double consonants, except the intervocalic "ss" that French and
+German romanisations write for a single Cyrillic s: "Chub" and "Chubb" stay different.
 Words of at most four letters skip the rewriting: a short surname needs an exact match.
 """
 
@@ -24,6 +25,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("t[sz]", "c"),
         ("[yj]", "i"),
         ("i+e", "e"),  # Alekseyev = Alekseev, Guryev = Gurev, Yevgeny = Evgeny
+        ("io(?=v)", "e"),  # Cyrillic ё: Krikalyov = Krikalev, Solovyov = Solovyev
+        ("(?<=[aeiou])ss(?=[aeiou])", "s"),  # French-style intervocalic ss: Borissov
         ("(?<=[aeo])u(?=[^aeiou]|$)", "v"),  # Belarusian ў: Vasileuskaya = Vasilevskaya
         ("([aou])e(?=[^aeiou])", r"\1"),  # Mueller = Muller, Goethe = Gothe
         ("ii+$", "i"),  # Zelenskyy = Zelenskiy = Zelensky
