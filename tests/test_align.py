@@ -175,3 +175,17 @@ def test_designator_key():
     assert designator_key("Soyuz MS-24") == (("soyuz",), ("ms24",))
     assert designator_key("Tracy Dyson") is None
     assert designator_key("Soyuz MS-24") != designator_key("Soyuz MS-25")
+
+
+def test_names_field_value_is_alias_of_subject():
+    ms = [mention("1", "s", "Soyuz MS-24", "designator", role="subject"),
+          mention("2", "s", "ISS 70S", "designator", role="Names List", start=20)]
+    out = align(ms, {"s": "1"})
+    assert out.entity_of["1"] == out.entity_of["2"]
+
+
+def test_canonical_name_avoids_trailing_punctuation():
+    ms = [mention("1", "s", "Loral O'Hara."), mention("2", "t", "Loral O'Hara."),
+          mention("3", "u", "Loral O'Hara")]
+    (e,) = align(ms).entities
+    assert e.name == "Loral O'Hara" and e.id == "person:loral-ohara"

@@ -30,6 +30,8 @@ from .normalize import fold
 
 IN_SOURCE, AS_SUBJECT, CORPUS = 0.9, 0.75, 0.6  # scores given to short-form resolutions
 MAX_COMPOUND = 5  # surname tokens beyond this are not expanded into subsets
+NAME_FIELDS = frozenset(("names", "names list", "other names", "also known as", "aka", "alias",
+                         "aliases", "alternative names", "call sign", "callsign"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +61,10 @@ class _Node:
 
 
 def _canonical(counts: Mapping[str, int]) -> str:
-    return min(counts.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0]
+    """Most frequent, then longest, then lexicographically first; a spelling that ends in
+    stray punctuation ("Loral O'Hara." cut at a sentence end) only when there is no other."""
+    return min(counts.items(),
+               key=lambda kv: (not kv[0][-1:].isalnum(), -kv[1], -len(kv[0]), kv[0]))[0]
 
 
 class _Aligner:
@@ -301,18 +306,27 @@ class _Aligner:
 
     # ---- step 3: stated aliases ------------------------------------------------------------
 
+    def name_field_alias(self, m: Mention) -> str | None:
+        """An infobox "Names" / "Also known as" value is another name of the page's subject."""
+        if m.role and m.role != "subject" and " ".join(fold(m.role).split()) in NAME_FIELDS:
+            subject = self.subjects.get(m.span.source)
+            if subject and subject != m.id:
+                return subject
+        return None
+
     def apply_aliases(self) -> None:
         series: dict[int, set[tuple]] = defaultdict(set)
         for i, node in enumerate(self.nodes):
             if node.kind in ("designator", "serial"):
                 series[self.uf.find(i)].add((node.kind, node.key))
         for m in self.mentions:
-            if not m.alias_of:
+            target_id = m.alias_of or self.name_field_alias(m)
+            if not target_id:
                 continue
-            a, b = self.node_for(m), self.node_for(self.by_id.get(m.alias_of))
+            a, b = self.node_for(m), self.node_for(self.by_id.get(target_id))
             if a is None or b is None:
                 continue
-            target = self.by_id[m.alias_of].surface
+            target = self.by_id[target_id].surface
             ra, rb = self.uf.find(a), self.uf.find(b)
             clash = next(
                 ((x, y) for x in series[ra] for y in series[rb]
