@@ -38,7 +38,9 @@ NAME_FIELDS = frozenset(("names", "names list", "other names", "also known as", 
 class Alignment:
     entities: tuple[Entity, ...]  # sorted by id
     entity_of: Mapping[str, str]  # mention id -> entity id (every mention that was resolved)
-    unresolved: tuple[Mention, ...]  # short forms that could not be resolved, with no entity
+    # short forms (and one-word names) that fit several people, or none, with no entity;
+    # an ambiguous one is also listed in each candidate Entity.unresolved
+    unresolved: tuple[Mention, ...]
 
 
 @dataclass(slots=True)
