@@ -1,0 +1,58 @@
+"""The per-document work both engines share: read, look up the cache, extract, store."""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from ..extract import Extraction, extract
+from ..model import Document
+from ..read import InputError, decode, read_text
+from ..vocab import vocabulary
+from . import cache as cache_mod
+from .inputs import Item
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
+class Result(NamedTuple):
+    source_id: str
+    path: str
+    doc: Document | None
+    extraction: Extraction | None
+    problem: str | None
+    extracted: bool  # False when the result came from the cache
+
+
+def process(item: Item, cache_dir: str | None) -> Result:
+    source_id, path, text, fmt = item
+    try:
+        if text is None:
+            try:
+                with open(path, "rb") as fh:
+                    data = fh.read(MAX_BYTES + 1)
+            except OSError as exc:
+                raise InputError(exc.strerror or str(exc)) from None
+            if len(data) > MAX_BYTES:
+                raise InputError(f"file is over the limit of {MAX_BYTES:,} bytes")
+            text, note = decode(data, path)
+        else:
+            note = None
+            if not text.strip():
+                raise InputError("empty document")
+        store = cache_mod.Cache(cache_dir)
+        k = cache_mod.key(source_id, path, fmt, text)
+        hit = store.get(k)
+        if hit is not None:
+            return Result(source_id, path, hit[0], hit[1], None, False)
+        doc = read_text(text, path, source_id, fmt, note)
+        extraction = extract(doc, vocabulary())
+        store.put(k, (doc, extraction))
+        return Result(source_id, path, doc, extraction, None, True)
+    except InputError as exc:
+        return Result(source_id, path, None, None, str(exc), False)
+    except Exception as exc:  # one bad document never stops an audit
+        return Result(source_id, path, None, None, f"{type(exc).__name__}: {exc}", False)
+
+
+def process_chunk(items: list[Item], cache_dir: str | None) -> list[Result]:
+    return [process(item, cache_dir) for item in items]

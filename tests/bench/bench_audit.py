@@ -1,0 +1,99 @@
+"""Audit throughput and memory on generated corpora (printed, not asserted).
+
+    python tests/bench/bench_audit.py [--sizes 1000,10000] [--dask 10000] [--profile 1000]
+
+Each size runs `reconcile audit DIR --jobs 2 --quiet` in a fresh process (no cache), so the
+figures are end to end: enumeration, extraction, alignment and checking, tables and pages.
+Peak memory is ru_maxrss of that process plus its largest child (a worker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
+import generate  # noqa: E402
+
+RUNNER = """
+import json, resource, sys
+from reconcile.engine import audit
+r = audit(sys.argv[1:2], sys.argv[2], jobs=2, engine=sys.argv[3], quiet=True, use_cache=False)
+own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+print(json.dumps({"summary": r.summary, "self_kb": own, "children_kb": kids}))
+"""
+
+
+def run(corpus: str, engine: str) -> dict:
+    with tempfile.TemporaryDirectory() as out:
+        t0 = time.perf_counter()
+        proc = subprocess.run([sys.executable, "-c", RUNNER, corpus, out, engine],
+                              capture_output=True, text=True, check=True)
+        wall = time.perf_counter() - t0
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    res["wall"] = wall
+    return res
+
+
+def line(n: int, engine: str, res: dict) -> str:
+    s = res["summary"]
+    sec = s["seconds"]
+    peak_mb = (res["self_kb"] + res["children_kb"]) / 1024
+    return (f"{engine:5} {n:>7,} docs  {n / res['wall']:7.1f} docs/s end to end "
+            f"(wall {res['wall']:.1f}s: extract {sec['extract']:.1f}s, check {sec['check']:.1f}s, "
+            f"write {sec.get('write', 0):.1f}s)  peak {peak_mb:,.0f} MB "
+            f"(self {res['self_kb'] / 1024:,.0f} + worker {res['children_kb'] / 1024:,.0f}) "
+            f" findings {s['findings']:,}")
+
+
+def profile(corpus: str) -> None:
+    import cProfile
+    import pstats
+
+    from reconcile.engine import audit
+
+    with tempfile.TemporaryDirectory() as out:
+        prof = cProfile.Profile()
+        prof.enable()
+        audit([corpus], out, jobs=1, quiet=True, use_cache=False)
+        prof.disable()
+    pstats.Stats(prof).sort_stats("cumulative").print_stats(30)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--sizes", default="1000,10000")
+    ap.add_argument("--dask", type=int, default=10000, help="size for the dask comparison (0: no)")
+    ap.add_argument("--profile", type=int, default=0, help="cProfile a jobs=1 run of this size")
+    ap.add_argument("--seed", type=int, default=7)
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        corpora = {}
+        for n in sorted({int(x) for x in a.sizes.split(",") if x} | ({a.dask} - {0})):
+            corpora[n] = generate.write(os.path.join(tmp, str(n)), n, seed=a.seed)
+        results = {}
+        for n, corpus in corpora.items():
+            if n in {int(x) for x in a.sizes.split(",") if x}:
+                results[n] = run(corpus, "local")
+                print(line(n, "local", results[n]), flush=True)
+        if a.dask:
+            res = run(corpora[a.dask], "dask")
+            print(line(a.dask, "dask", res), flush=True)
+            if a.dask in results:
+                print(f"dask overhead at {a.dask:,}: {res['wall'] / results[a.dask]['wall']:.2f}x "
+                      "the local wall time", flush=True)
+        if a.profile:
+            small = generate.write(os.path.join(tmp, "p"), a.profile, seed=a.seed)
+            profile(small)
+
+
+if __name__ == "__main__":
+    main()
