@@ -125,17 +125,12 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
                    f"{counts['warning']} warnings, {counts['info']} notes -> {output}", err=True)
     if problems:
         sys.exit(2)
-    sys.exit(1 if counted.fails(fail_on) else 0)
+    sys.exit(1 if report.fails(fail_on) else 0)
 
 
 from .cli_audit import audit as _audit  # noqa: E402
 
 cli.add_command(_audit)
-
-
-from .cli_gate import diff  # noqa: E402
-
-cli.add_command(diff)
 
 
 def main() -> None:
