@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
@@ -180,7 +180,7 @@ class Quantity:
         return out
 
 
-Value = Union[DateValue, Quantity, str, tuple[str, ...], None]
+Value = DateValue | Quantity | str | tuple[str, ...] | None
 
 
 def value_to_json(value: Value) -> Any:

@@ -10,8 +10,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import __version__
-from .model import (SEVERITY_RANK, Agreement, Claim, Document, Entity, Finding, InputProblem,
-                    RuleInfo)
+from .model import (
+    SEVERITY_RANK,
+    Agreement,
+    Claim,
+    Document,
+    Entity,
+    Finding,
+    InputProblem,
+    RuleInfo,
+)
 
 SCHEMA_VERSION = "1"
 

@@ -63,10 +63,10 @@ def test_inputs_never_written(tmp_path):
 
 
 def test_json_run_imports_neither_pandas_nor_jinja2(tmp_path):
-    code = ("import sys, runpy; sys.argv=['reconcile','check',%r,'--format','json','--output',%r]\n"
+    src, out = str(SEEDS / "000_5aad77612f524626.txt"), str(tmp_path / "r.json")
+    code = (f"import sys, runpy; sys.argv=['reconcile','check',{src!r},'--format','json','--output',{out!r}]\n"
             "try:\n    runpy.run_module('reconcile', run_name='__main__')\nexcept SystemExit: pass\n"
-            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas','jinja2','dask','pyarrow')))"
-            ) % (str(SEEDS / "000_5aad77612f524626.txt"), str(tmp_path / "r.json"))
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pandas','jinja2','dask','pyarrow')))")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert proc.stdout.strip().splitlines()[-1] == "[]", proc.stdout + proc.stderr
 

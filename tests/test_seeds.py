@@ -110,8 +110,7 @@ def test_agreements_are_reported(seed_json):
 
 
 def test_offsets_are_exact(seed_json):
-    text = {s["id"]: (ROOT / s["path"]).read_text(encoding="utf-8") if not s["path"].startswith("/")
-            else open(s["path"], encoding="utf-8").read() for s in seed_json["sources"]}
+    text = {s["id"]: (ROOT / s["path"]).read_text(encoding="utf-8") for s in seed_json["sources"]}
     spans = [c for c in seed_json["claims"]] + [e for f in seed_json["findings"] for e in f["evidence"]]
     spans += [m for e in seed_json["entities"] for m in e["mentions"]]
     for s in spans:

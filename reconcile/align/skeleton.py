@@ -24,13 +24,13 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("kh", "h"),
         ("t[sz]", "c"),
         ("[yj]", "i"),
-        ("i+e", "e"),  # Alekseyev = Alekseev, Guryev = Gurev, Yevgeny = Evgeny
+        ("(?<!i)i+e", "e"),  # (?<!i): start only at a run's first i, so linear. Alekseyev = Alekseev, Guryev = Gurev, Yevgeny = Evgeny
         ("io(?=v)", "e"),  # Cyrillic ё: Krikalyov = Krikalev, Solovyov = Solovyev
         ("(?<=[aeiou])ss(?=[aeiou])", "s"),  # French-style intervocalic ss: Borissov
         ("(?<=[aeo])u(?=[^aeiou]|$)", "v"),  # Belarusian ў: Vasileuskaya = Vasilevskaya
         ("([aou])e(?=[^aeiou])", r"\1"),  # Mueller = Muller, Goethe = Gothe
-        ("ii+$", "i"),  # Zelenskyy = Zelenskiy = Zelensky
-        ("ii+a$", "ia"),  # Mariya = Maria
+        ("(?<!i)ii+$", "i"),  # Zelenskyy = Zelenskiy = Zelensky
+        ("(?<!i)ii+a$", "ia"),  # Mariya = Maria
     )
 )
 

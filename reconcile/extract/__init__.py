@@ -14,19 +14,28 @@ class Extraction:
     source: str
     mentions: tuple[Mention, ...]
     claims: tuple[Claim, ...]
+    notes: tuple[str, ...] = ()  # data-quality notes: a limit that cut the extraction short
 
 
-def extract(doc: Document, vocab: Vocabulary | None = None) -> Extraction:
-    from .claims import extract_claims
-    from .mentions import find_mentions
+MAX_CLAIMS_DEFAULT = 100_000  # per document; a flood of claims is a hostile or broken input
 
+
+def extract(doc: Document, vocab: Vocabulary | None = None,
+            max_claims: int = MAX_CLAIMS_DEFAULT) -> Extraction:
     from dataclasses import replace
 
+    from .claims import extract_claims
     from .dates import guess_dayfirst
+    from .mentions import find_mentions
 
     vocab = vocab or vocabulary()
     if guess_dayfirst(doc.text) is False:  # "03/25/2024" proves a month-first source
         doc = replace(doc, dayfirst=False)  # claims' resolutions say when this decided a date
     mentions = find_mentions(doc, vocab)
     claims = extract_claims(doc, mentions, vocab)
-    return Extraction(doc.id, tuple(mentions), tuple(claims))
+    notes: tuple[str, ...] = ()
+    if len(claims) > max_claims:
+        notes = (f"{len(claims):,} claims, over the limit of {max_claims:,}: only the first "
+                 f"{max_claims:,} are checked (raise it with --max-claims)",)
+        claims = claims[:max_claims]
+    return Extraction(doc.id, tuple(mentions), tuple(claims), notes)

@@ -237,7 +237,6 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
         if surnames else None
     for passage, role in regions:
         for m in surname_re.finditer(passage.text) if surname_re else ():
-            word = m.group()
             if _verbatim(doc, passage, m.start(), m.end()):
                 s, e = passage.raw_range(m.start(), m.end())
                 add(_Draft(s, e, "person", short=True, role=role,

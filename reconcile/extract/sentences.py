@@ -52,9 +52,8 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         return word.lower() == "etc" and rest[:1].isupper()
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return False
-    if word[:1].isdigit() and text[end:].lstrip()[:1].isdigit():
-        return False
-    return True
+    # "3. 5 million" is a list number, not a sentence end
+    return not (word[:1].isdigit() and text[end:].lstrip()[:1].isdigit())
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:

@@ -15,8 +15,21 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import ModuleType
 
-from ..model import (SEVERITY_RANK, Agreement, Claim, DateValue, Document, Entity, Evidence,
-                     Finding, Mention, RuleInfo, Severity, Span, value_human)
+from ..model import (
+    SEVERITY_RANK,
+    Agreement,
+    Claim,
+    DateValue,
+    Document,
+    Entity,
+    Evidence,
+    Finding,
+    Mention,
+    RuleInfo,
+    Severity,
+    Span,
+    value_human,
+)
 from ..vocab import Vocabulary
 
 BUILTIN = (
@@ -69,7 +82,7 @@ class Context:
     def claims_for(self, subject: str | None, predicate: str) -> list[Claim]:
         return self._by_key.get((subject, predicate), [])
 
-    def keys(self) -> list[tuple[str | None, str]]:
+    def fact_keys(self) -> list[tuple[str | None, str]]:
         return sorted(self._by_key, key=lambda k: (k[0] or "", k[1]))
 
     def dated(self, subject: str | None, predicate: str) -> list[Claim]:

@@ -67,6 +67,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             who.append(f"{ctx.name(person)} (“{m.descriptor}”, {a})")
         if who:
             yield finding(ctx, RULE, subject, "members",
-                          f"{ctx.label(source)} describes the crew of {ctx.name(subject)} as "
+                          f"{ctx.label(source)} describes the {claims[0].span.text.split()[0].lower()} "
+                          f"of {ctx.name(subject)} as "
                           f"“{claims[0].span.text}”, but the sources list "
                           + "; ".join(who) + " among them.", ev, confidence=0.7)

@@ -25,8 +25,16 @@ MEASURES = frozenset("apsis perigee apogee periapsis apoapsis inclination altitu
                      "capacity period span".split())
 
 
+# Values that say on purpose that there is no value: "Died: unknown", "Elevation: sea level".
+DELIBERATE = frozenset(["unknown", "none", "n/a", "na", "not applicable", "sea level", "various",
+                        "varies", "tba", "tbd", "tbc", "-", "—", "–", "?", "undisclosed",
+                        "confidential", "classified", "ongoing", "present", "not disclosed"])
+
+
 def problem(ctx: Context, key: str, value: str) -> str | None:
     predicate = ctx.vocab.predicate_for_field(key)
+    if value.strip().lower().rstrip(".") in DELIBERATE:
+        return None
     if not value.strip():
         return "has no value"
     if LEFTOVER_UNIT.match(value):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html.entities import html5
 
 from ..model import Agreement, Finding, RuleInfo
 from . import Context, finding
@@ -15,7 +16,8 @@ RULE = RuleInfo(
          "without decoding; readers see '&quot;' where a quote mark belongs.",
 )
 
-ENTITY = re.compile(r"&(?:#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]{2,8});")
+ENTITY = re.compile(r"&(?:#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});")
+KNOWN = frozenset(html5)  # "amp;", "quot;", ...: "&word;" that HTML does not define is just text
 MAX_CITED = 5
 
 
@@ -23,7 +25,8 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
     for doc in ctx.docs.values():
         if doc.format in ("html", "wikitext"):
             continue  # entities are legitimate markup there; residue means plain text
-        hits = list(ENTITY.finditer(doc.text))
+        hits = [m for m in ENTITY.finditer(doc.text)
+                if m.group()[1] == "#" or m.group()[1:] in KNOWN]
         if not hits:
             continue
         kinds = sorted({m.group() for m in hits})

@@ -66,7 +66,7 @@ def compare(a: Claim, b: Claim) -> str:
 
 
 def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tuple[Claim, Claim, str]]]]:
-    for subject, predicate in ctx.keys():
+    for subject, predicate in ctx.fact_keys():
         if not comparable(ctx, subject, predicate):
             continue
         cs = facts(ctx, subject, predicate)  # type: ignore[arg-type]
