@@ -40,6 +40,7 @@ class Vocabulary:
     not_names: frozenset[str]
     demonyms: frozenset[str]
     affiliations: dict[str, str]
+    name_heads: frozenset[str]
     crew_up: frozenset[str]
     crew_down: frozenset[str]
     flight_sequence: tuple[str, ...]
@@ -127,6 +128,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         not_names=frozenset(people.get("not_names", [])),
         demonyms=frozenset(people.get("demonyms", [])),
         affiliations={k: v for k, v in data.get("affiliations", {}).items()},
+        name_heads=frozenset(data.get("names", {}).get("heads", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
         flight_sequence=tuple(seq.get("flight", [])),

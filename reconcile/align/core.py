@@ -129,7 +129,9 @@ class _Aligner:
         for (kind, surface, short), ms in groups.items():
             if kind == "serial":
                 i = self.node("serial", dz.serial_key(surface), surface, len(ms))
-            elif kind == "designator" or (kind != "person" and dz.designator_key(surface)):
+            elif kind in ("designator", "name") or (kind != "person" and dz.designator_key(surface)):
+                # a name without digits ("Kessock Narrows Bridge") matches only its own
+                # normalised spelling: one stem token, so no subset join and no fuzzy score
                 key = dz.designator_key(surface) or ((fold(surface),), ())
                 i = self.node("designator", key, surface, len(ms))
             else:
@@ -418,7 +420,7 @@ class _Aligner:
             name = _canonical(full or Counter(m.surface for m in ms))
             kinds = Counter(m.kind for m in ms if m.surface == name)
             kind = max(kinds, key=lambda k: (kinds[k], k == "person", k == "designator"))
-            etype = {"person": "person", "serial": "spacecraft"}.get(kind, "mission")
+            etype = {"person": "person", "serial": "spacecraft", "name": "other"}.get(kind, "mission")
             base = f"{etype}:{_slug(name)}"
             drafts.append((base, _mention_order(ms[0]), root, etype, name, ms))
         drafts.sort(key=lambda d: (d[0], d[1]))

@@ -174,7 +174,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     def choose_subject(event: str | None, at: int) -> tuple[Mention | None, bool]:
         kind = vocab.events[event].subject if event in vocab.events else "any"
         people = [m for m in in_sentence if m.kind == "person"]
-        things = [m for m in in_sentence if m.kind == "designator"]
+        things = [m for m in in_sentence if m.kind in ("designator", "name")]
         if pronoun and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
@@ -242,7 +242,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     out.extend(_serials(doc, in_sentence, positions, text))
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
     people = [m for m in in_sentence if m.kind == "person"]
-    things = [m for m in in_sentence if m.kind == "designator"]
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
     if people and not pronoun:
         state.last_person = min(people, key=lambda m: positions[m.id])
     chosen = [c.subject_mention for c in out if c.value is not None and not c.inferred_subject]
@@ -290,7 +290,7 @@ def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, 
         # the owner is named between the last comma and the verb: "As X lasted.., Y spent.."
         seg = max(c0, text.rfind(",", c0, cut) + 1)
         owners = [m for m in in_sentence if seg <= positions[m.id] < cut
-                  and m.kind in ("person", "designator")]
+                  and m.kind in ("person", "designator", "name")]
         vague = not owners
         if vague:
             owners_ids: list[tuple[str | None, bool]] = [(subject.id if subject else None, True)]

@@ -133,6 +133,32 @@ def _person_runs(text: str, vocab: Vocabulary, known: set[str]) -> Iterable[_Dra
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
 
 
+def _looks_like_person(title: str, vocab: Vocabulary) -> bool:
+    """A biography's title: two to four name words, the first a known given name."""
+    words = title.split()
+    return (2 <= len(words) <= 4 and words[0].lower() in given_names()
+            and not any(_not_name(w, vocab) or w.lower() in vocab.name_heads for w in words))
+
+
+FUNCTION_WORDS = frozenset("the a an on in at by for from to of and or but as with after before "
+                           "during since until when while this that these those its their his "
+                           "her our".split())
+
+
+def named_things(text: str, vocab: Vocabulary) -> Iterable[tuple[int, int]]:
+    """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
+    for m in CAP_RUN.finditer(text):
+        words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(m.group())]
+        while words and words[0][2].lower() in FUNCTION_WORDS:
+            words = words[1:]
+        if len(words) < 2 or words[-1][2].lower().rstrip(".") not in vocab.name_heads:
+            continue
+        if all(w[2].lower() in vocab.not_names or w[2].lower() in vocab.demonyms
+               for w in words[:-1]):
+            continue  # "International Space Station" style: no proper word at all
+        yield m.start() + words[0][0], m.start() + words[-1][1]
+
+
 def _descriptor(words: list[str], vocab: Vocabulary) -> str | None:
     """The role words right before a name ("NASA astronaut"), when they hold a role or demonym."""
     k = len(words)
@@ -190,7 +216,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     subject_key = None
     if doc.title_span is not None and doc.kind in ("encyclopedia", "wiki"):
         t = doc.title_span
-        kind = "designator" if list(designators_in(t.text, vocab)) else "name"
+        kind = "designator" if any(ch.isdigit() for ch in t.text) else \
+            "person" if _looks_like_person(t.text, vocab) else "name"
         subject_key = (t.start, t.end)
         add(_Draft(t.start, t.end, kind, role="subject"))
 
@@ -222,6 +249,11 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 continue
             s, e = passage.raw_range(s0, e0)
             add(_Draft(s, e, "designator", role=role))
+    for passage, role in regions:
+        for s0, e0 in named_things(passage.text, vocab):
+            if _verbatim(doc, passage, s0, e0):
+                s, e = passage.raw_range(s0, e0)
+                add(_Draft(s, e, "name", role=role))
     for passage, role in regions:
         for d in _person_runs(passage.text, vocab, known):
             if not _verbatim(doc, passage, d.start, d.end):

@@ -18,8 +18,9 @@ def first_dated(ctx: Context, entity: str, predicate: str, prefer_source: str | 
 
 def entity_span(ctx: Context, entity: str, prefer_source: str | None = None) -> tuple[Claim, Claim] | None:
     """(start, end) claims of an entity's own duration: launch to landing, start to end, ..."""
+    # not birth-death: "served for 8 years" is never a lifetime, and ages are another fact
     for begin, finish in (("launch", "landing"), ("start", "end"), ("opening", "closing"),
-                          ("birth", "death"), ("founding", "closing")):
+                          ("founding", "closing"), ("construction", "opening")):
         a = first_dated(ctx, entity, begin, prefer_source)
         b = first_dated(ctx, entity, finish, prefer_source)
         if a and b:

@@ -1,0 +1,58 @@
+"""Named things without digits ("… Bridge", "… Orchestra") join across sources by their exact
+spelling, so news can be checked against an article about them."""
+
+from __future__ import annotations
+
+from reconcile.api import check_documents
+from reconcile.extract import extract
+from reconcile.read import read_text
+
+ARTICLE = """= Kessock Narrows Bridge =
+
+- Opened: 14 June 1982
+- Location: Kessock
+
+The Kessock Narrows Bridge opened on 14 June 1982 after four years of construction.
+"""
+
+NEWS_WRONG = """ date 2022-06-15 Local
+The Kessock Narrows Bridge, which opened on 14 July 1982, celebrated its 40th year.
+"""
+
+NEWS_RIGHT = """ date 2022-06-15 Local
+The Kessock Narrows Bridge, which opened on June 14, 1982, celebrated its 40th year.
+"""
+
+
+def run(*texts):
+    docs = [read_text(t, f"doc{i}.txt", f"doc{i}") for i, t in enumerate(texts)]
+    return check_documents(docs)
+
+
+def test_named_thing_is_one_entity_across_sources():
+    report = run(ARTICLE, NEWS_RIGHT)
+    bridges = [e for e in report.entities if e.name == "Kessock Narrows Bridge"]
+    assert len(bridges) == 1 and bridges[0].type == "other"
+    assert {m.span.source for m in bridges[0].mentions} == {"doc0", "doc1"}
+    assert not [f for f in report.findings if f.rule == "value-conflict"]
+    assert any(a.predicate == "opening" for a in report.agreements)
+
+
+def test_news_contradicting_article_on_a_named_thing():
+    report = run(ARTICLE, NEWS_WRONG)
+    [hit] = [f for f in report.findings if f.rule == "value-conflict"]
+    assert hit.severity == "error"
+    assert {e.text for e in hit.evidence} >= {"14 June 1982", "14 July 1982"}
+
+
+def test_a_name_never_joins_a_similar_name():
+    report = run(ARTICLE, NEWS_RIGHT.replace("Kessock Narrows", "Kessock Narrow"))
+    names = sorted(e.name for e in report.entities if e.type == "other")
+    assert "Kessock Narrow Bridge" in names and "Kessock Narrows Bridge" in names
+
+
+def test_biography_title_is_a_person():
+    doc = read_text("= Margit Halloran =\n\n- Born: 12 January 1931\n\nMargit Halloran was "
+                    "a politician.\n", "b.txt", "b")
+    [subject] = [m for m in extract(doc).mentions if m.role == "subject"]
+    assert subject.kind == "person"
