@@ -108,8 +108,10 @@ def _person_runs(text: str, vocab: Vocabulary, known: set[str]) -> Iterable[_Dra
         pos = m.start()
         for w in RUN_SPLIT.split(m.group()):
             w_start = text.index(w, pos)
-            run.append((w_start, w_start + len(w), w.rstrip(".") if len(w) > 2 else w))
             pos = w_start + len(w)
+            if len(w) > 2:  # "O'Hara." ends a sentence; only an initial ("J.") keeps its dot
+                w = w.rstrip(".")
+            run.append((w_start, w_start + len(w), w))
         lead: list[str] = []
         while run and _not_name(run[0][2], vocab):
             lead.append(run[0][2])
