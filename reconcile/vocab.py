@@ -50,6 +50,7 @@ class Vocabulary:
         return self.field_predicate.get(norm, norm.replace(" ", "_"))
 
 
+@cache
 def normalise_key(key: str) -> str:
     return re.sub(r"[\s_]+", " ", key.strip().lower())
 

@@ -157,6 +157,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
                 for m in vocab.trigger_re.finditer(low)]
     out: list[Claim] = []
+    if not triggers and not _MAYBE_CLAIM.search(low):
+        # nothing datable, countable or characterising: only carry the subjects forward
+        _carry(state, in_sentence, bool(PRONOUN_START.match(text)))
+        return out
 
     def span(a: int, b: int) -> Span:
         s, e = passage.raw_range(ss + a, ss + b)
@@ -252,6 +256,24 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
+
+
+# A sentence with none of these (and no event word) cannot yield a claim.
+_MAYBE_CLAIM = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                          r"twenty|thirty|forty|fifty|hundred|thousand|dozen|for|lasted|lasting|spent|"
+                          r"remained|stayed|took|served|spanned|ran|team|crew|group|squad|"
+                          r"delegation|party|band|trio|quartet|pair)\b")
+
+
+def _carry(state: _State, in_sentence: list[Mention], pronoun: bool) -> None:
+    if pronoun:
+        return
+    people = [m for m in in_sentence if m.kind == "person"]
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    if people:
+        state.last_person = people[0]
+    if things:
+        state.last_thing = things[0]
 
 
 def _tense_start(low: str, c0: int, t0: int) -> int:
