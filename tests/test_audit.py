@@ -6,7 +6,6 @@ import io
 import json
 import os
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -145,23 +144,6 @@ def test_progress_plain_and_quiet():
     assert quiet.getvalue() == ""
 
 
-def score(findings, truth):
-    """Per rule: a finding is right when it cites every string of a planted item of its rule."""
-    stats = defaultdict(lambda: {"findings": 0, "right": 0, "planted": 0, "found": 0})
-
-    def hit(f, t):
-        texts = [e.text for e in f.evidence] + [f.message]
-        return f.rule == t["rule"] and all(any(c in x for x in texts) for c in t["cites"])
-
-    for t in truth:
-        stats[t["rule"]]["planted"] += 1
-        stats[t["rule"]]["found"] += any(hit(f, t) for f in findings)
-    for f in findings:
-        stats[f.rule]["findings"] += 1
-        stats[f.rule]["right"] += any(hit(f, t) for t in truth)
-    return dict(stats)
-
-
 # Minimums measured on this corpus (seed 11, 40 documents: spelling-variant precision 0.21, value-conflict 0.50); see the printed table.
 MIN_RECALL = {"value-conflict": 0.5, "spelling-variant": 0.5, "identifier-conflict": 0.5,
               "anachronism": 0.5, "field-quality": 0.9}
@@ -172,14 +154,9 @@ MIN_PRECISION = {"value-conflict": 0.4, "identifier-conflict": 0.9, "anachronism
 def test_precision_recall_per_rule(corpus, audited, capsys):
     _, result = audited
     truth = json.loads((corpus / "truth.json").read_text())["findings"]
-    stats = score(result.report.findings, truth)
+    stats = generate.score(result.report.findings, truth)
     with capsys.disabled():
-        print("\nrule                   planted found recall  findings right precision")
-        for rule, s in sorted(stats.items()):
-            recall = s["found"] / s["planted"] if s["planted"] else float("nan")
-            precision = s["right"] / s["findings"] if s["findings"] else float("nan")
-            print(f"{rule:22} {s['planted']:7} {s['found']:5} {recall:6.2f}  "
-                  f"{s['findings']:8} {s['right']:5} {precision:9.2f}")
+        print("\n" + generate.score_table(stats))
     for rule, minimum in MIN_RECALL.items():
         s = stats.get(rule)
         if s and s["planted"]:

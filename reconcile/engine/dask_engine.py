@@ -1,7 +1,9 @@
 """Dask engine: extraction as a dask bag over partitions on dask.distributed.
 
-Alignment and checking run afterwards on the client (the alignment pass is global), so the
-corpus must fit in the client's memory after extraction; see README for the limits.
+Only extraction is distributed. The extractions are gathered on the client, and alignment and
+checking run there with pipeline.run (the alignment pass is global), so the extracted corpus
+must fit in the client's memory. JSON Lines records and XML dump pages travel in the task graph
+with their text; plain files travel as paths and are read by the workers.
 """
 
 from __future__ import annotations

@@ -158,8 +158,8 @@ def write_html(report: Report, out_dir: str, summary: dict) -> int:
         body = (f"<p><a href='../index.html'>All entities</a></p><h1>{_esc(title)}</h1>{extra}"
                 f"<table><tr><th>Severity</th><th>Rule</th><th>Finding</th></tr>"
                 f"{''.join(items)}</table>")
-        write_atomic(os.path.join(out_dir, "entities", page),
-                     PAGE.format(title=_esc(title), body=body))
+        with open(os.path.join(out_dir, "entities", page), "w", encoding="utf-8") as fh:
+            fh.write(PAGE.format(title=_esc(title), body=body))  # index.html is written last
         counts = {s: sum(f.severity == s for f in fs) for s in rank}
         rows.append(f"<tr><td><a href='entities/{page}'>{_esc(title)}</a></td>"
                     f"<td>{counts['error']}</td><td>{counts['warning']}</td>"

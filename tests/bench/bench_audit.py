@@ -23,9 +23,13 @@ sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
 import generate  # noqa: E402
 
 RUNNER = """
-import json, resource, sys
+import json, os, resource, sys
+sys.path.insert(0, sys.argv[4])
+import generate
 from reconcile.engine import audit
 r = audit(sys.argv[1:2], sys.argv[2], jobs=2, engine=sys.argv[3], quiet=True, use_cache=False)
+truth = json.load(open(os.path.join(sys.argv[1], "truth.json")))["findings"]
+print(generate.score_table(generate.score(r.report.findings, truth)), file=sys.stderr)
 own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(json.dumps({"summary": r.summary, "self_kb": own, "children_kb": kids}))
@@ -35,11 +39,13 @@ print(json.dumps({"summary": r.summary, "self_kb": own, "children_kb": kids}))
 def run(corpus: str, engine: str) -> dict:
     with tempfile.TemporaryDirectory() as out:
         t0 = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-c", RUNNER, corpus, out, engine],
+        proc = subprocess.run([sys.executable, "-c", RUNNER, corpus, out, engine,
+                               str(ROOT / "fixtures" / "synthetic")],
                               capture_output=True, text=True, check=True)
         wall = time.perf_counter() - t0
     res = json.loads(proc.stdout.strip().splitlines()[-1])
     res["wall"] = wall
+    res["scores"] = proc.stderr.strip()
     return res
 
 
@@ -84,6 +90,7 @@ def main() -> None:
             if n in {int(x) for x in a.sizes.split(",") if x}:
                 results[n] = run(corpus, "local")
                 print(line(n, "local", results[n]), flush=True)
+                print(results[n]["scores"], flush=True)
         if a.dask:
             res = run(corpora[a.dask], "dask")
             print(line(a.dask, "dask", res), flush=True)
