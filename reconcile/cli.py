@@ -91,8 +91,10 @@ def cli() -> None:
               default=None, help="Read every input in this format instead of detecting it.")
 @click.option("--max-bytes", type=int, default=64 * 1024 * 1024, show_default=True,
               help="Largest input file read.")
+@click.option("--max-claims", type=click.IntRange(min=1), default=100_000, show_default=True,
+              help="Most claims checked per document; the rest are dropped with a note.")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          format_in: str | None, max_bytes: int) -> None:
+          format_in: str | None, max_bytes: int, max_claims: int) -> None:
     """Check files and folders for contradictions and write a report."""
     from .api import check_documents
     from .read import read_paths
@@ -110,7 +112,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         for note in doc.notes:
             fail(f"{doc.path}: {note}")
     try:
-        report = check_documents(docs, problems)
+        report = check_documents(docs, problems, config={"max_claims": max_claims})
+        for p in sorted(set(report.problems) - set(problems), key=lambda p: p.path):
+            fail(p.line())  # limits met while extracting (--max-claims)
     except (RuleLoadError, PackError) as exc:
         fail(str(exc))
         sys.exit(2)
@@ -123,7 +127,7 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         counts = report.counts()
         click.echo(f"reconcile: {len(report.sources)} sources, {counts['error']} errors, "
                    f"{counts['warning']} warnings, {counts['info']} notes -> {output}", err=True)
-    if problems:
+    if problems or report.problems:
         sys.exit(2)
     sys.exit(1 if report.fails(fail_on) else 0)
 

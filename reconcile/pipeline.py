@@ -6,7 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .align import align
-from .extract import Extraction, extract
+from .extract import MAX_CLAIMS_DEFAULT, Extraction, extract
 from .model import Claim, Document, InputProblem, Mention
 from .report import Report
 from .rules import Context, load_rules, run_rules
@@ -20,7 +20,11 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
     vocab = vocabulary()
     docs = sorted(docs, key=lambda d: (d.path, d.id))
     if extractions is None:
-        extractions = [extract(d, vocab) for d in docs]
+        max_claims = int(config.get("max_claims", MAX_CLAIMS_DEFAULT))  # type: ignore[call-overload]
+        extractions = [extract(d, vocab, max_claims) for d in docs]
+    paths = {d.id: d.path for d in docs}
+    problems = [*problems, *(InputProblem(paths.get(x.source, x.source), note)
+                             for x in extractions for note in getattr(x, "notes", ()))]
     mentions: list[Mention] = [m for x in extractions for m in x.mentions]
     subjects = {m.span.source: m.id for m in mentions if m.role == "subject"}
     alignment = align(mentions, subjects)

@@ -1,0 +1,270 @@
+"""Hostile and broken input (issue 9): each bad file is named in one line, the good ones are
+checked, exit status 2, never a traceback, inputs never written, outputs atomic, output escaped.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SEEDS
+
+BAD = ROOT / "fixtures" / "bad"
+GOOD = SEEDS / "001_5c08b23959696cf2.txt"
+# committed bad fixture -> a word its one-line error or note must contain (None: it is read)
+EXPECT = {
+    "empty.txt": "empty",
+    "binary.dat": "binary",
+    "invalid_utf8.txt": "UTF-8",
+    "cp1252.txt": "decoded as",
+    "utf16_bom.txt": "UTF-16",
+    "utf8_bom.txt": "BOM",
+    "truncated.wiki": None,
+    "nested.wiki": None,
+    "malformed.html": None,
+    "injection.txt": None,
+}
+
+
+def run(*args, cwd=None, timeout=600):
+    return subprocess.run([sys.executable, "-m", "reconcile", *args], capture_output=True,
+                          text=True, cwd=cwd or ROOT, timeout=timeout)
+
+
+def snapshot(folder: Path) -> dict[str, tuple[bytes, int]]:
+    out = {}
+    for p in sorted(folder.rglob("*")):
+        if p.is_file() and not p.is_symlink():
+            out[str(p)] = (p.read_bytes(), p.stat().st_mtime_ns)
+    return out
+
+
+def test_every_committed_bad_fixture_is_present():
+    assert sorted(p.name for p in BAD.iterdir() if p.suffix != ".py") == sorted(EXPECT)
+
+
+def test_bad_and_good_mix(tmp_path, validate_report):
+    corpus = tmp_path / "in"
+    shutil.copytree(BAD, corpus, ignore=shutil.ignore_patterns("*.py"))
+    shutil.copy(GOOD, corpus / "good.txt")
+    loop = corpus / "loop"
+    loop.mkdir()
+    os.symlink("b.txt", loop / "a.txt")
+    os.symlink("a.txt", loop / "b.txt")
+    os.symlink(".", loop / "self")
+    before = snapshot(corpus)
+    out = tmp_path / "r.json"
+    proc = run("check", str(corpus), str(tmp_path / "missing.txt"), "--format", "json",
+               "--output", str(out))
+    assert proc.returncode == 2, proc.stderr
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.strip().splitlines()
+    assert all(line.startswith("reconcile: ") for line in lines), proc.stderr
+    for name, word in EXPECT.items():
+        if word is None:
+            continue
+        named = [line for line in lines if f"/{name}:" in line]
+        assert len(named) == 1, (name, proc.stderr)
+        assert word in named[0], (name, named[0])
+    for name in ("loop/a.txt", "loop/b.txt", "missing.txt"):
+        assert sum(name in line for line in lines) == 1, (name, proc.stderr)
+    assert snapshot(corpus) == before  # inputs never written
+    report = json.loads(out.read_text(encoding="utf-8"))
+    validate_report(report)
+    read = {Path(s["path"]).name for s in report["sources"]}
+    assert {"good.txt", "truncated.wiki", "nested.wiki", "malformed.html", "injection.txt",
+            "utf8_bom.txt", "utf16_bom.txt", "cp1252.txt"} <= read
+    failed = {Path(p["path"]).name for p in report["problems"]}
+    assert {"empty.txt", "binary.dat", "a.txt", "b.txt", "missing.txt"} <= failed
+    assert not read & failed
+
+
+def test_truncated_and_nested_wikitext_keep_their_prose():
+    import reconcile
+
+    report = reconcile.check([str(BAD / "truncated.wiki"), str(BAD / "nested.wiki")])
+    texts = " ".join(s.text for s in report.sources)
+    assert len(report.sources) == 2 and not report.problems
+    assert any(c.predicate for c in report.claims)
+    assert "Nest" in texts
+
+
+def test_permission_denied_is_one_line(monkeypatch, tmp_path):
+    """We run as root, where chmod 000 does not stop a read: simulate the refusal in-process."""
+    from reconcile.read import read_paths
+
+    locked = tmp_path / "locked.txt"
+    locked.write_bytes(GOOD.read_bytes())
+    shutil.copy(GOOD, tmp_path / "ok.txt")
+    real_open = builtins.open
+
+    def guarded(file, *args, **kwargs):
+        if str(file) == str(locked):
+            raise PermissionError(13, "Permission denied", str(file))
+        return real_open(file, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", guarded)
+    docs, problems = read_paths([str(tmp_path)])
+    assert [Path(d.path).name for d in docs] == ["ok.txt"]
+    assert [(Path(p.path).name, p.message) for p in problems] == [("locked.txt", "permission denied")]
+
+
+def test_size_limit_is_one_line(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_bytes(GOOD.read_bytes() * 40)
+    shutil.copy(GOOD, tmp_path / "ok.txt")
+    proc = run("check", str(tmp_path), "--format", "json", "--max-bytes", "10000")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert [line for line in proc.stderr.splitlines() if "big.txt" in line][0].count("--max-bytes") == 1
+    assert [Path(s["path"]).name for s in json.loads(proc.stdout)["sources"]] == ["ok.txt"]
+
+
+def test_claim_limit_is_a_note(tmp_path):
+    text = "= Many =\n\n" + "".join(f"Probe {i} launched on {1 + i % 28} May 2001.\n" for i in range(60))
+    (tmp_path / "many.txt").write_text(text, encoding="utf-8")
+    proc = run("check", str(tmp_path), "--format", "json", "--max-claims", "10")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    assert proc.returncode == 2, proc.stderr
+    line = [x for x in proc.stderr.splitlines() if "many.txt" in x]
+    assert len(line) == 1 and "--max-claims" in line[0], proc.stderr
+    report = json.loads(proc.stdout)
+    assert len(report["claims"]) <= 10
+
+
+def test_crash_while_rendering_leaves_old_report(monkeypatch, tmp_path):
+    from click.testing import CliRunner
+
+    from reconcile import cli
+    from reconcile.report import Report
+
+    out = tmp_path / "r.json"
+    out.write_text('{"old": true}', encoding="utf-8")
+
+    def boom(self):
+        raise RuntimeError("renderer crashed")
+
+    monkeypatch.setattr(Report, "to_json", boom)
+    result = CliRunner().invoke(cli.cli, ["check", str(GOOD), "--format", "json", "-o", str(out)])
+    assert result.exit_code != 0
+    assert out.read_text(encoding="utf-8") == '{"old": true}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+
+    # a crash half way through writing the file itself
+    monkeypatch.setattr(Report, "to_json", lambda self: "{}" * 100_000)
+    real_fdopen = os.fdopen
+
+    class HalfWriter:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def write(self, text):
+            self.fh.write(text[: len(text) // 2])
+            self.fh.flush()
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fdopen", lambda *a, **k: HalfWriter(real_fdopen(*a, **k)))
+    result = CliRunner().invoke(cli.cli, ["check", str(GOOD), "--format", "json", "-o", str(out)])
+    monkeypatch.undo()
+    assert result.exit_code == 2, result.output
+    assert out.read_text(encoding="utf-8") == '{"old": true}'
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.json"]
+
+
+def test_report_keeps_normal_permissions(tmp_path):
+    out = tmp_path / "r.json"
+    run("check", str(GOOD), "--format", "json", "-o", str(out))
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask
+
+
+# ---- injection ---------------------------------------------------------------------------
+
+PAYLOADS = ("<script>alert(1)</script>", "onerror=alert(1)", "javascript:alert(1)")
+
+
+@pytest.fixture(scope="module")
+def injected():
+    import reconcile
+
+    return reconcile.check([str(BAD / "injection.txt"), str(GOOD)])
+
+
+def test_injection_source_is_read(injected):
+    assert any("injection" in s.path for s in injected.sources)
+    assert "<script>alert(1)</script>" in injected.sources[0].text + injected.sources[-1].text
+
+
+def _strip_own_script_and_style(html: str) -> str:
+    return re.sub(r"<(script|style)\b[^>]*>.*?</\1>", "", html, flags=re.S | re.I)
+
+
+class _Tags(HTMLParser):
+    """Every tag and attribute as a browser's tokenizer sees them."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, attrs))
+
+
+def test_html_escapes_everything(injected):
+    html = injected.to_html()
+    assert "Content-Security-Policy" in html
+    parser = _Tags()
+    parser.feed(html)
+    names = {t for t, _ in parser.tags}
+    assert "img" not in names and "x" not in names
+    for tag, attrs in parser.tags:
+        for key, value in attrs:
+            assert not key.startswith("on"), (tag, key, value)  # no event handler at all
+            if key in ("href", "src", "action", "formaction", "xlink:href"):
+                assert not (value or "").strip().lower().startswith(("javascript:", "data:")), \
+                    (tag, key, value)
+        if tag == "script":
+            assert not any(k == "src" for k, _ in attrs)
+    # the report's own scripts are not the source's
+    for attrs, body in re.findall(r"<script\b([^>]*)>(.*?)</script>", html, re.S | re.I):
+        if "alert(1)" in body:  # source words only inside inert JSON data, whole and valid
+            assert "application/json" in attrs
+            json.loads(body)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_json_and_sarif_parse_and_keep_the_words(injected):
+    data = json.loads(injected.to_json())
+    sarif = json.loads(injected.to_sarif())
+    assert sarif["version"] == "2.1.0"
+    text = json.dumps(data)
+    assert "injection" in text
+
+
+def test_junit_is_well_formed_xml(injected):
+    root = ET.fromstring(injected.to_junit())
+    assert root.tag in ("testsuites", "testsuite")
+    raw = injected.to_junit()
+    assert "<script>" not in raw and "<img" not in raw
+    assert "]]></x>" not in raw.replace("]]]]><![CDATA[>", "")
+
+
+def test_markdown_has_no_raw_html_from_the_source(injected):
+    md = injected.to_markdown()
+    assert "<script" not in md.lower() and "<img" not in md.lower()
+    assert not re.search(r"(?<!\\)\]\(\s*javascript:", md, re.I)  # no live link
