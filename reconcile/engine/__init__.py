@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from ..model import InputProblem
 from ..report import Report
-from .inputs import Item, iter_items
+from .inputs import Item, count_items, iter_items
 from .progress import Progress
 from .worker import Result
 
@@ -59,7 +59,7 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         from .local import extract_local
 
         results = extract_local(items(), cache_dir, jobs)
-    progress = Progress(quiet=quiet, every=progress_every)
+    progress = Progress(None if quiet else count_items(paths), quiet=quiet, every=progress_every)
     done: list[Result] = []
     extracted = 0
     try:
