@@ -268,3 +268,50 @@ def test_markdown_has_no_raw_html_from_the_source(injected):
     md = injected.to_markdown()
     assert "<script" not in md.lower() and "<img" not in md.lower()
     assert not re.search(r"(?<!\\)\]\(\s*javascript:", md, re.I)  # no live link
+
+
+# ---- unicode offsets ---------------------------------------------------------------------
+
+UNICODE_DOC = ("= Cafe\u0301 \U0001F680 Station =\r\n\r\n- Launch date: 4 June 2020\r\n"
+               "- Commander: Jose\u0301 M\u00fcller\r\n\r\n"
+               "The \U0001F680 station \U0001F469\u200d\U0001F680 launched on 4 June 2020 from "
+               "Kourou, said Jose\u0301 M\u00fcller.\r\n"
+               "It landed on 9 June 2020 \U0001F600 after 5 days.\r\n")
+
+
+@pytest.mark.parametrize("encoding,bom", [("utf-8", b""), ("utf-8", b"\xef\xbb\xbf"),
+                                          ("utf-16-le", b"\xff\xfe")])
+def test_offsets_true_for_astral_combining_crlf_and_bom(tmp_path, encoding, bom):
+    from reconcile.extract import extract
+    from reconcile.read import read_paths
+
+    path = tmp_path / "uni.txt"
+    path.write_bytes(bom + UNICODE_DOC.encode(encoding))
+    docs, problems = read_paths([str(path)])
+    assert not problems and len(docs) == 1
+    doc = docs[0]
+    assert doc.text == UNICODE_DOC  # BOM stripped before offsets are counted, CRLF kept
+    ext = extract(doc)
+    spans = [m.span for m in ext.mentions] + [c.span for c in ext.claims]
+    spans += [s for f in doc.fields for s in (f.line, f.key_span, f.value_span)]
+    assert ext.claims and spans
+    for span in spans:
+        assert span.text == UNICODE_DOC[span.start:span.end], span
+    quoted = {c.span.text for c in ext.claims}
+    assert any("4 June 2020" in q for q in quoted) and any("9 June 2020" in q for q in quoted)
+    for c in ext.claims:
+        if c.span.text == "9 June 2020":
+            assert UNICODE_DOC.index("9 June 2020") == c.span.start
+
+
+def test_offsets_survive_json_round_trip_with_astral_text(tmp_path):
+    """JSON offsets count code points of the decoded text (what Python's str indexes)."""
+    import json
+
+    import reconcile
+
+    path = tmp_path / "uni.txt"
+    path.write_bytes(b"\xef\xbb\xbf" + UNICODE_DOC.encode("utf-8"))
+    data = json.loads(reconcile.check([str(path)]).to_json())
+    for claim in data["claims"]:
+        assert UNICODE_DOC[claim["start"]:claim["end"]] == claim["text"], claim
