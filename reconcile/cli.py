@@ -93,8 +93,11 @@ def cli() -> None:
               help="Largest input file read.")
 @click.option("--max-claims", type=click.IntRange(min=1), default=100_000, show_default=True,
               help="Most claims checked per document; the rest are dropped with a note.")
+@click.option("--baseline", default=None, help="JSON report of accepted findings: only the "
+              "others count for the exit status, and they are marked [new].")
 def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          format_in: str | None, max_bytes: int, max_claims: int) -> None:
+          format_in: str | None, max_bytes: int, baseline: str | None,
+          max_claims: int) -> None:
     """Check files and folders for contradictions and write a report."""
     from .api import check_documents
     from .read import read_paths
@@ -105,6 +108,16 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         output = "reconcile-report.html"
     if output is not None:
         check_writable(output)
+    accepted = None
+    if baseline:
+        from .gate import apply_baseline, load_baseline
+
+        try:
+            with open(baseline, encoding="utf-8") as fh:
+                accepted = load_baseline(fh.read())
+        except (OSError, ValueError) as exc:
+            fail(f"{baseline}: cannot use as baseline: {exc}")
+            sys.exit(2)
     docs, problems = read_paths(paths, format_in, max_bytes)
     for p in problems:
         fail(p.line())
@@ -118,6 +131,9 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
     except (RuleLoadError, PackError) as exc:
         fail(str(exc))
         sys.exit(2)
+    counted = report
+    if accepted is not None:
+        report, counted = apply_baseline(report, accepted)
     try:
         emit(report, fmt, output)
     except OSError as exc:
@@ -129,12 +145,17 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
                    f"{counts['warning']} warnings, {counts['info']} notes -> {output}", err=True)
     if problems or report.problems:
         sys.exit(2)
-    sys.exit(1 if report.fails(fail_on) else 0)
+    sys.exit(1 if counted.fails(fail_on) else 0)
 
 
 from .cli_audit import audit as _audit  # noqa: E402
 
 cli.add_command(_audit)
+
+
+from .cli_gate import diff  # noqa: E402
+
+cli.add_command(diff)
 
 
 def main() -> None:

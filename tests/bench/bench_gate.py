@@ -1,0 +1,105 @@
+"""Gate one article edit against 10 context articles, whole process (not a unit test; prints).
+
+    python tests/bench/bench_gate.py [RUNS]
+
+Budget (issue 7): `reconcile diff` <= 0.3 s wall including interpreter start. Prints the wall
+time uncached and cached (--cache, context extractions kept between runs), and the import time
+of the diff path from `python -X importtime`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+SEEDS = ROOT / "fixtures" / "seeds"
+EXE = str(Path(sys.executable).parent / "reconcile")
+MONTHS = "January February March April May June July August September October November December"
+
+
+def vary(text: str, k: int) -> str:
+    """A seed article about another flight: numbers, dates and names shifted by k."""
+    text = re.sub(r"MS-2(\d)", lambda m: f"MS-{30 + 2 * k + int(m.group(1)) % 2}", text)
+    text = re.sub(r"No\. 75(\d)", lambda m: f"No. {760 + 2 * k + int(m.group(1)) % 2}", text)
+    text = re.sub(r"\b(20\d\d)\b", lambda m: str(int(m.group(1)) + 2 + k), text)
+    text = re.sub(r"\b(\d{1,2}) (" + MONTHS.replace(" ", "|") + ")",
+                  lambda m: f"{(int(m.group(1)) + k) % 27 + 1} {m.group(2)}", text)
+    for a, b in (("Kononenko", "Kondratyev"), ("Novitsky", "Novikov"), ("Chub", "Chubarov"),
+                 ("O'Hara", "O'Malley"), ("Vasileuskaya", "Vasilenko"),
+                 ("Vasilevskaya", "Vasilenko")):
+        text = text.replace(a, f"{b}{'abcdefghij'[k]}")
+    return text
+
+
+def make_corpus(folder: Path) -> tuple[Path, Path, Path]:
+    context = folder / "context"
+    context.mkdir()
+    seeds = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("00[01]*.txt"))]
+    for k in range(8):  # 8 articles about other flights, and the two the edit must agree with
+        (context / f"article_{k:02d}.txt").write_text(vary(seeds[k % 2], k), encoding="utf-8")
+    for p in sorted(SEEDS.glob("00[02]*.txt")):
+        (context / p.name).write_bytes(p.read_bytes())
+    old = folder / "old.txt"
+    new = folder / "new.txt"
+    old.write_text(seeds[1], encoding="utf-8")
+    new.write_text(seeds[1].replace("on Soyuz MS-24 on 15 September 2023.",
+                                    "on Soyuz MS-24 on 19 September 2023."), encoding="utf-8")
+    return old, new, context
+
+
+def wall(args: list[str], runs: int) -> tuple[float, float, int]:
+    times = []
+    code = 0
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        code = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+        times.append(time.perf_counter() - t0)
+    return min(times), statistics.median(times), code
+
+
+def import_total(args: list[str]) -> tuple[float, list[tuple[int, str]]]:
+    """Sum of the top-level cumulative import times, and the slowest top-level imports."""
+    env = {**os.environ, "PYTHONPROFILEIMPORTTIME": "1"}
+    err = subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                         env=env).stderr
+    top = []
+    for line in err.splitlines():
+        m = re.match(r"import time:\s+\d+ \|\s+(\d+) \| (\S.*)$", line)
+        if m:
+            top.append((int(m.group(1)), m.group(2)))
+    return sum(t for t, _ in top) / 1e6, sorted(top, reverse=True)[:8]
+
+
+def main() -> None:
+    runs = int(sys.argv[1]) if len(sys.argv) > 1 else 7
+    with tempfile.TemporaryDirectory() as tmp:
+        old, new, context = make_corpus(Path(tmp))
+        base = [EXE, "diff", str(old), str(new), "--context", str(context), "--format", "json",
+                "--output", os.devnull]
+        cache = str(Path(tmp) / "cache")
+        baseline = wall([sys.executable, "-c", "pass"], runs)
+        uncached = wall(base, runs)
+        subprocess.run(base + ["--cache", cache], stdout=subprocess.DEVNULL)  # fill the cache
+        cached = wall(base + ["--cache", cache], runs)
+        total, slow = import_total(base + ["--cache", cache])
+        total_u, _ = import_total(base)
+    print(f"reconcile diff, 1 edit vs 10 context articles, {runs} runs (min / median wall):")
+    print(f"  python -c pass       {baseline[0]:.3f} s / {baseline[1]:.3f} s")
+    print(f"  uncached             {uncached[0]:.3f} s / {uncached[1]:.3f} s  (exit {uncached[2]})")
+    print(f"  cached (--cache)     {cached[0]:.3f} s / {cached[1]:.3f} s  (exit {cached[2]})"
+          f"  budget 0.300 s: {'met' if cached[1] <= 0.3 else 'NOT met'}")
+    print(f"  import time (-X importtime, top-level cumulative): cached path {total:.3f} s, "
+          f"uncached path {total_u:.3f} s")
+    for us, name in slow:
+        print(f"    {us / 1e3:7.1f} ms  {name}")
+
+
+if __name__ == "__main__":
+    main()
