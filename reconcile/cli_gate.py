@@ -143,7 +143,8 @@ def diff(old: str | None, new: str | None, context: tuple[str, ...], revisions: 
             from .gate import edit_documents, gate
 
             try:
-                pair = edit_documents(texts[0], texts[1], new, _stem_id(new, taken), format_in)
+                pair = edit_documents(texts[0], texts[1], str(new), _stem_id(str(new), taken),
+                                      format_in)
             except InputError as exc:
                 fail(f"{new}: {exc}")
                 sys.exit(2)
