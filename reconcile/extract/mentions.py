@@ -34,7 +34,9 @@ ALIAS_CUE = re.compile(
     r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
     re.I,
 )
-LIST_SPLIT = re.compile(r"\s*(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
+# The leading space run may only start where a run starts: a search restarted at every blank of a
+# long run (no separator after it) would rescan the run each time, quadratic in its length.
+LIST_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
 DESCRIPTOR_WINDOW = 4  # words before a name that may describe it ("Belarusian spaceflight participant")
 
 
