@@ -389,7 +389,8 @@ def timeline_svg(claims: list[Claim], view: _View, label: str) -> dict | None:
         cy = _TOP + row * _ROW + _ROW / 2
         values = {c.value.iso() for c in rows[pred]}  # type: ignore[union-attr]
         cls = "row conflict" if len(values) > 1 else "row"
-        out.append(f'<g class="{cls}"><text class="lab" x="{_LEFT - 8}" y="{cy + 4}" '
+        out.append(f'<g class="{cls}" data-predicate="{escape(pred)}"><text class="lab" '
+                   f'x="{_LEFT - 8}" y="{cy + 4}" '
                    f'text-anchor="end">{escape(pred[:18])}</text>')
         placed: list[float] = []
         seen: set[tuple] = set()
@@ -408,13 +409,14 @@ def timeline_svg(claims: list[Claim], view: _View, label: str) -> dict | None:
             tip = escape(f"{source_label(doc)}: {value_human(c.value)} — “{c.span.text}”"
                          + (f" ({c.modality})" if c.modality != "stated" else ""))
             hollow = " hollow" if c.modality in ("planned", "aborted", "future") else ""
+            hook = f'data-date="{c.value.iso()}" data-source="{view.src_index[c.source]}"'
             if b > a:
-                out.append(f'<rect class="range c{colour}{hollow}" x="{xa}" y="{cy - 5 + dy}" '
-                           f'width="{max(xb - xa, 3)}" height="10" rx="3"><title>{tip}</title>'
-                           '</rect>')
+                out.append(f'<rect class="range c{colour}{hollow}" {hook} x="{xa}" '
+                           f'y="{cy - 5 + dy}" width="{max(xb - xa, 3)}" height="10" rx="3">'
+                           f'<title>{tip}</title></rect>')
             else:
-                out.append(f'<circle class="c{colour}{hollow}" cx="{xa}" cy="{cy + dy}" r="5">'
-                           f'<title>{tip}</title></circle>')
+                out.append(f'<circle class="c{colour}{hollow}" {hook} cx="{xa}" '
+                           f'cy="{cy + dy}" r="5"><title>{tip}</title></circle>')
         out.append("</g>")
     out.append("</svg>")
     present = sorted({view.src_index[c.source] for p in names for c in rows[p]})

@@ -12,7 +12,10 @@
   });
   var sev = Array.prototype.slice.call(document.querySelectorAll("input[name=sev]"));
   var rule = byId("q-rule"), src = byId("q-src"), ent = byId("q-ent"), text = byId("q-text");
-  var count = byId("q-count"), more = byId("q-more");
+  var count = byId("q-count"), more = byId("q-more"), form = byId("q-form");
+
+  // the filter bar sticks to the top of the window: a finding scrolled to must land below it
+  function bar() { document.documentElement.style.setProperty("--bar", form.offsetHeight + "px"); }
 
   function node(i) {
     if (!nodes[i]) {
@@ -68,6 +71,20 @@
     more.hidden = shown >= total;
   }
 
+  function land(el) {
+    // cards off screen are laid out at an estimated height (content-visibility) until drawn;
+    // drawing the ones around el moves it, so for a few frames put it back where it landed
+    el.scrollIntoView({ block: "start" });
+    var want = el.getBoundingClientRect().top, frames = 8;
+    (function hold() {
+      requestAnimationFrame(function () {
+        var drift = el.getBoundingClientRect().top - want;
+        if (drift) { window.scrollBy(0, drift); }
+        if (--frames) { hold(); }
+      });
+    })();
+  }
+
   function reveal(hash) {
     // a place in a (collapsed) source text: open its <details> first, then scroll to it
     var el = byId(decodeURIComponent(hash.slice(1)));
@@ -85,7 +102,7 @@
       if (F[i][0] === id) {
         pinned = i;
         apply();
-        nodes[i].scrollIntoView({ block: "start" });
+        land(nodes[i]);
         nodes[i].focus({ preventScroll: true });
         return;
       }
@@ -113,7 +130,7 @@
     }
     var next = list[Math.max(0, Math.min(list.length - 1, k + d))];
     next.focus({ preventScroll: true });
-    next.scrollIntoView({ block: "start" });
+    land(next);
   }
 
   [rule, src, ent].concat(sev).forEach(function (el) {
@@ -130,7 +147,8 @@
     if (e.ctrlKey || e.metaKey || e.altKey) { return; }
     var tag = e.target.tagName;
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") {
-      if (e.key === "Escape") { e.target.blur(); }
+      // leave the box and keep the search (a search box's own Escape would clear it)
+      if (e.key === "Escape") { e.preventDefault(); e.target.blur(); }
       return;
     }
     if (e.key === "/") { e.preventDefault(); text.focus(); }
@@ -138,9 +156,11 @@
     else if (e.key === "k") { e.preventDefault(); step(-1); }
   });
   window.addEventListener("hashchange", function () { open(location.hash); });
+  window.addEventListener("resize", bar);
   window.addEventListener("beforeprint", function () {
     Array.prototype.forEach.call(document.querySelectorAll("details"), function (d) { d.open = true; });
   });
+  bar();
   apply();
   if (location.hash) { open(location.hash); }
 })();
