@@ -315,3 +315,37 @@ def test_offsets_survive_json_round_trip_with_astral_text(tmp_path):
     data = json.loads(reconcile.check([str(path)]).to_json())
     for claim in data["claims"]:
         assert UNICODE_DOC[claim["start"]:claim["end"]] == claim["text"], claim
+
+
+# ---- generated large inputs (fixtures/bad/make_bad.py) -------------------------------------
+
+FULL = os.environ.get("RECONCILE_HOSTILE_FULL") == "1"  # 100,000 files and the 10 MB line
+
+
+def test_generated_large_inputs(tmp_path):
+    """The 200 MB file is refused by size, symlink loops are named, a folder of tiny files is
+    read; with RECONCILE_HOSTILE_FULL=1 also 100,000 files and the 10 MB single line."""
+    sys.path.insert(0, str(BAD))
+    try:
+        import make_bad
+    finally:
+        sys.path.remove(str(BAD))
+    big = make_bad.make_big(tmp_path)
+    make_bad.make_loop(tmp_path)
+    many = make_bad.make_many(tmp_path, count=100_000 if FULL else 2_000)
+    paths = [str(big), str(tmp_path / "loop"), str(many), str(GOOD)]
+    if FULL:
+        paths.append(str(make_bad.make_line(tmp_path)))
+    out = tmp_path / "r.json"
+    proc = run("check", *paths, "--format", "json", "--output", str(out), timeout=3600)
+    assert proc.returncode == 2, proc.stderr[-2000:]
+    assert "Traceback" not in proc.stderr
+    lines = proc.stderr.splitlines()
+    assert sum("big.txt" in line and "over the limit" in line for line in lines) == 1
+    for name in ("loop/a.txt", "loop/b.txt", "loop/self.txt"):
+        assert sum(name in line for line in lines) == 1, (name, lines)
+    if FULL:
+        assert sum("line.txt" in line and "--max-claims" in line for line in lines) == 1
+    report = json.loads(out.read_text(encoding="utf-8"))
+    assert len(report["sources"]) == (100_000 if FULL else 2_000) + 1 + FULL
+    assert big.stat().st_size == 200 * 1024 * 1024

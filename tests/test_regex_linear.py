@@ -35,6 +35,8 @@ ANCHORED = {
     "reconcile.extract.dates._TIME_AFTER",
     "reconcile.extract.mentions.LIST_GLUE",
     "reconcile.extract.numbers._SCALE_AFTER",
+    "reconcile.extract.numbers._UNIT_AFTER",
+    "reconcile.read.html.ISO_DATE",
     "reconcile.extract.numbers._SHARE",
 }
 MAX_RATIO = 20.0
@@ -184,6 +186,10 @@ def test_pattern_is_linear(name):
     """The best of up to 8 back-to-back pairs: a super-linear pattern is slow in every pair (a
     quadratic one ~100x), while a burst of load on a shared machine only spoils some of them."""
     pattern = PATTERNS[name]
+    for size, limit in ((300, 0.02), (2_000, 0.05)):  # catch cubic patterns before they hang
+        for unit in _units(pattern):
+            took = _time(pattern, _build(unit, size), repeat=1)
+            assert took < limit, f"{name}: {took:.3f}s on {unit!r} x {size}: super-linear"
     screen = {u: _time(pattern, _build(u, SMALL), repeat=1) for u in _units(pattern)}
     worst = sorted(screen, key=lambda u: -screen[u])[:2]
     figures = []

@@ -62,7 +62,8 @@ _GLUED_OK = {"h", "t", "g", "km", "m", "cm", "mm", "kg", "mi", "ft", "lb", "lbs"
 _TIME_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.44, "year": 365.25,
               "decade": 3652.5, "hour": 1 / 24, "minute": 1 / 1440, "second": 1 / 86400}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
-_UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]*-?[ \t\u00a0]*)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
+# "[ ]*-?[ ]*" would try every split of a blank run between its two stars: quadratic per call.
+_UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]*(?:-[ \t\u00a0]*)?)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
 _ORDINALS = {"st", "nd", "rd", "th"}
 
