@@ -31,6 +31,7 @@ class Vocabulary:
     order: tuple[tuple[str, str], ...]
     modality: dict[str, tuple[str, ...]]
     modality_re: re.Pattern[str]
+    reporting_re: re.Pattern[str]
     duration_verbs: tuple[str, ...]
     total_words: tuple[str, ...]
     field_predicate: dict[str, str]
@@ -104,6 +105,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
             trigger_event.setdefault(trig.lower(), name)
     trigger_re = re.compile(r"\b(?:" + _words_re(list(trigger_event)) + r")\b")
     modality = {k: tuple(v) for k, v in data.get("modality", {}).items()}
+    reporting = list(modality.pop("reporting", ()))
     mod_words = [w.strip() for words in modality.values() for w in words]
     fields: dict[str, str] = {}
     for predicate, keys in data.get("fields", {}).items():
@@ -120,6 +122,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         order=tuple(tuple(p) for p in data.get("order", {}).get("pairs", [])),  # type: ignore[misc]
         modality=modality,
         modality_re=re.compile(r"\b(?:" + _words_re(mod_words) + r")"),
+        reporting_re=re.compile(r"\b(?:" + _words_re(reporting) + r")\s+(?:on\s+|last\s+|this\s+)?$"),
         duration_verbs=tuple(data.get("durations", {}).get("verbs", [])),
         total_words=tuple(data.get("durations", {}).get("totals", [])),
         field_predicate=fields,

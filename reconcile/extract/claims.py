@@ -187,7 +187,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
                 return subject, True
-        prefer = {"vehicle": things or people, "person": people or things}.get(kind, things + people)
+        # events happen to things unless the vocabulary says they happen to people
+        prefer = people or things if kind == "person" else things or people
         if prefer:
             return min(prefer, key=lambda m: (abs(positions[m.id] - at), positions[m.id])), False
         return subject, True
@@ -203,8 +204,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         right = [t for t in triggers if t[0] >= d.end and t[1] <= c1]
         trig = left[-1] if left else (right[0] if right else None)
         state.last_date = d.value
-        if trig is None:
-            continue
+        if trig is None or vocab.reporting_re.search(low[max(0, d.start - 30):d.start]):
+            continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
         event = trig[2]
         who, inferred = choose_subject(event, trig[0])

@@ -87,7 +87,8 @@ def _cap_run_re() -> re.Pattern[str]:
     Python's re has no \\p{Lu}, so the upper-case class is built once from the BMP.
     """
     upper = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
-    word = rf"[{upper}][^\W\d_]*(?:['’\-][^\W\d_]+)*\.?"
+    # a full stop belongs to an initial ("J.") only, so a run never crosses a sentence end
+    word = rf"(?:[{upper}]\.|[{upper}][^\W\d_]*(?:['’\-][^\W\d_]+)*)"
     particle = "|".join(sorted(PARTICLES))
     return re.compile(rf"{word}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{word})*")
 
@@ -268,8 +269,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     # 3. surnames (and hyphenated compounds) of the full names seen in this document
     surnames = _surnames(doc.text[k[0]:k[1]] for k, d in drafts.items()
                          if d.kind == "person" and not d.short)
-    surname_re = re.compile(r"(?<![\w'’\-])(?:" + "|".join(
-        re.escape(n) for n in sorted(surnames, key=lambda n: (-len(n), n))) + r")(?![\w\-]|['’]\w\w)") \
+    surname_re = re.compile(r"(?<![\w'’\-–—])(?:" + "|".join(
+        re.escape(n) for n in sorted(surnames, key=lambda n: (-len(n), n))) + r")(?![\w\-–—]|['’]\w\w)") \
         if surnames else None
     for passage, role in regions:
         for m in surname_re.finditer(passage.text) if surname_re else ():
