@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Document, InfoboxField, Mention, Passage
@@ -28,6 +28,7 @@ DESIGNATOR = re.compile(
     r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
     r"(?![\w\-]|[.:/,]\d)"
 )
+DIGIT = re.compile(r"\d")
 SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
 ALIAS_CUE = re.compile(
     r"\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
@@ -99,36 +100,42 @@ LIST_GLUE = re.compile(r"\s*(?:,|and|, and|&)\s*")
 CLAUSE_PUNCT = re.compile(r"[,;:()\[\].!?]")
 
 
-def _person_runs(text: str, vocab: Vocabulary, known: set[str]) -> Iterable[_Draft]:
+def _cap_runs(text: str) -> list[tuple[int, str]]:
+    """(start, words) of each capitalised run; one regex pass shared by the name finders."""
+    return [(m.start(), m.group()) for m in CAP_RUN.finditer(text)]
+
+
+def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
+                 known: set[str]) -> Iterable[_Draft]:
     """Capitalised runs that look like full names, with the role words before them."""
     names = given_names()
+    not_name = _non_name_words(vocab)
     previous: tuple[int, list[str]] | None = None
-    for m in CAP_RUN.finditer(text):
-        if " " not in m.group() and "\u00a0" not in m.group() and not m.group().startswith(
-                tuple(vocab.titles)):
+    for run_start, group in runs:
+        if " " not in group and "\u00a0" not in group:
             continue  # a single word: surnames are found later, from known full names
         run = []
-        pos = m.start()
-        for w in RUN_SPLIT.split(m.group()):
+        pos = run_start
+        for w in RUN_SPLIT.split(group):
             w_start = text.index(w, pos)
             pos = w_start + len(w)
             if len(w) > 2:  # "O'Hara." ends a sentence; only an initial ("J.") keeps its dot
                 w = w.rstrip(".")
             run.append((w_start, w_start + len(w), w))
-        lead: list[str] = []
-        while run and _not_name(run[0][2], vocab):
-            lead.append(run[0][2])
-            run = run[1:]
-        while run and (_not_name(run[-1][2], vocab) or run[-1][2] in PARTICLES):
-            run = run[:-1]
-        if len(run) < 2 or len(run) > 4 or any(_not_name(t[2], vocab) for t in run):
+        lo, hi = 0, len(run)
+        while lo < hi and not_name(run[lo][2]):
+            lo += 1
+        while hi > lo and (not_name(run[hi - 1][2]) or run[hi - 1][2] in PARTICLES):
+            hi -= 1
+        run = run[lo:hi]
+        if len(run) < 2 or len(run) > 4 or any(not_name(t[2]) for t in run):
             continue
         if any(t[2].isupper() and len(t[2]) > 1 for t in run):
             continue  # acronyms are organisations, not people
         start, end = run[0][0], run[-1][1]
         surface = text[start:end]
         before = _words_before(text, start, DESCRIPTOR_WINDOW)
-        if previous is not None and LIST_GLUE.fullmatch(text[previous[0]:start]):
+        if previous is not None and LIST_GLUE.fullmatch(text, previous[0], start):
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
@@ -150,10 +157,14 @@ FUNCTION_WORDS = frozenset("the a an on in at by for from to of and or but as wi
                            "her our".split())
 
 
-def named_things(text: str, vocab: Vocabulary) -> Iterable[tuple[int, int]]:
+def named_things(text: str, vocab: Vocabulary,
+                 runs: list[tuple[int, str]] | None = None) -> Iterable[tuple[int, int]]:
     """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
-    for m in CAP_RUN.finditer(text):
-        words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(m.group())]
+    for run_start, group in _cap_runs(text) if runs is None else runs:
+        last = group.rsplit(None, 1)[-1]
+        if last.lower().rstrip(".") not in vocab.name_heads:
+            continue  # cheap test first: most runs end in no kind noun
+        words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(group)]
         while words and words[0][2].lower() in FUNCTION_WORDS:
             words = words[1:]
         if len(words) < 2 or words[-1][2].lower().rstrip(".") not in vocab.name_heads:
@@ -161,7 +172,7 @@ def named_things(text: str, vocab: Vocabulary) -> Iterable[tuple[int, int]]:
         if all(w[2].lower() in vocab.not_names or w[2].lower() in vocab.demonyms
                for w in words[:-1]):
             continue  # "International Space Station" style: no proper word at all
-        yield m.start() + words[0][0], m.start() + words[-1][1]
+        yield run_start + words[0][0], run_start + words[-1][1]
 
 
 def _descriptor(words: list[str], vocab: Vocabulary) -> str | None:
@@ -195,9 +206,35 @@ def _adjacent(text: str, end: int, start: int) -> bool:
 
 
 def _not_name(token: str, vocab: Vocabulary) -> bool:
-    low = token.lower().rstrip(".")
-    return (low in vocab.not_names or low in vocab.demonyms or low in vocab.roles
-            or low.rstrip("s") in vocab.roles or low in vocab.titles or low in _MONTHS)
+    return _non_name_words(vocab)(token)
+
+
+_NON_NAME_CACHE: dict[int, tuple[Vocabulary, Callable[[str], bool]]] = {}
+
+
+def _non_name_words(vocab: Vocabulary) -> Callable[[str], bool]:
+    """A memoised test for words that are never part of a name (roles, titles, months...).
+
+    Name finding asks it for every capitalised word; a dict lookup per distinct token is much
+    cheaper than five set probes and three string copies each time.
+    """
+    hit = _NON_NAME_CACHE.get(id(vocab))
+    if hit is not None and hit[0] is vocab:
+        return hit[1]
+    memo: dict[str, bool] = {}
+
+    def not_name(token: str) -> bool:
+        got = memo.get(token)
+        if got is None:
+            low = token.lower().rstrip(".")
+            got = (low in vocab.not_names or low in vocab.demonyms or low in vocab.roles
+                   or low.rstrip("s") in vocab.roles or low in vocab.titles or low in _MONTHS)
+            if len(memo) < 100_000:
+                memo[token] = got
+        return got
+
+    _NON_NAME_CACHE[id(vocab)] = (vocab, not_name)
+    return not_name
 
 
 def _strip_possessive(text: str, start: int, end: int) -> int:
@@ -244,6 +281,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     # 2. serials and designators, then people, in prose and field values
     for passage, role in regions:
         text = passage.text
+        if not DIGIT.search(text):
+            continue  # serials and designators all hold a digit; most field values do not
         for m in SERIAL.finditer(text):
             if not _verbatim(doc, passage, m.start(), m.end()):
                 continue
@@ -254,13 +293,14 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 continue
             s, e = passage.raw_range(s0, e0)
             add(_Draft(s, e, "designator", role=role))
-    for passage, role in regions:
-        for s0, e0 in named_things(passage.text, vocab):
+    runs = [_cap_runs(passage.text) for passage, _ in regions]
+    for (passage, role), region_runs in zip(regions, runs):
+        for s0, e0 in named_things(passage.text, vocab, region_runs):
             if _verbatim(doc, passage, s0, e0):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
-    for passage, role in regions:
-        for d in _person_runs(passage.text, vocab, known):
+    for (passage, role), region_runs in zip(regions, runs):
+        for d in _person_runs(passage.text, region_runs, vocab, known):
             if not _verbatim(doc, passage, d.start, d.end):
                 continue
             s, e = passage.raw_range(d.start, d.end)
@@ -356,7 +396,7 @@ def _prose_aliases(doc: Document, regions: list[tuple[Passage, str | None]],
 
     keys = sorted(drafts)
     for passage, role in regions:
-        if role is not None:
+        if role is not None or not ALIAS_CUE.search(passage.text):
             continue
         for ss, se in split_sentences(passage.text):
             for m in ALIAS_CUE.finditer(passage.text, ss, se):
