@@ -209,3 +209,19 @@ def test_pattern_is_linear(name):
     print(f"\n{name}: worst {unit!r}: {SMALL // 1000}k {t_small * 1e3:.2f} ms, "
           f"{LARGE // 1000}k {t_large * 1e3:.2f} ms, ratio {ratio:.1f}")
     assert ratio < MAX_RATIO, f"{name}: {ratio:.1f}x from {SMALL} to {LARGE} chars on {unit!r}"
+
+
+@pytest.mark.parametrize("unit", ["No. 5 ", "3. 4 ", "etc. x ", "J. "])
+def test_sentence_splitter_is_linear(unit):
+    """Boundary checks look at the next visible character; copying the rest of the text for it
+    (as `text[end:].lstrip()` did) made every abbreviation cost the length of the passage."""
+    from reconcile.extract.sentences import split_sentences
+
+    def took(n: int) -> float:
+        text = _build(unit, n)
+        t0 = time.thread_time()
+        split_sentences(text)
+        return time.thread_time() - t0
+
+    ratio = min(took(LARGE) / max(took(SMALL), 5e-5) for _ in range(3))
+    assert ratio < MAX_RATIO, f"split_sentences: {ratio:.1f}x from {SMALL} to {LARGE} chars on {unit!r}"

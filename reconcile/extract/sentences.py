@@ -67,12 +67,20 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
         return len(word) >= 3 and word[-1].islower() and word[-2].islower() and nxt.isupper()
     if word.lower().rstrip(".") in ABBREVIATIONS:
         # "No. 755" never ends; "etc." ends when a capital follows after the space
-        rest = text[end:].lstrip()
-        return word.lower() == "etc" and rest[:1].isupper()
+        return word.lower() == "etc" and _next_visible(text, end).isupper()
     if len(word) == 1 and word.isupper():  # an initial: "J. Smith"
         return False
     # "3. 5 million" is a list number, not a sentence end
-    return not (word[:1].isdigit() and text[end:].lstrip()[:1].isdigit())
+    return not (word[:1].isdigit() and _next_visible(text, end).isdigit())
+
+
+VISIBLE = re.compile(r"\S")
+
+
+def _next_visible(text: str, pos: int) -> str:
+    """The first non-blank character from pos on ("" at the end), without copying the rest."""
+    m = VISIBLE.search(text, pos)
+    return m.group() if m else ""
 
 
 def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> None:
