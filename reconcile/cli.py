@@ -87,7 +87,7 @@ def cli() -> None:
               "Default: stdout for machine formats, reconcile-report.html for html.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
               help="Exit 1 when a finding is at or above this severity.")
-@click.option("--format-in", type=click.Choice(("encyclopedia", "news", "text", "wikitext", "html")),
+@click.option("--format-in", type=click.Choice(("encyclopedia", "news", "text", "wikitext", "html", "claims")),
               default=None, help="Read every input in this format instead of detecting it.")
 @click.option("--max-bytes", type=int, default=64 * 1024 * 1024, show_default=True,
               help="Largest input file read.")

@@ -29,13 +29,21 @@ def extract(doc: Document, vocab: Vocabulary | None = None,
     from .mentions import find_mentions
 
     vocab = vocab or vocabulary()
+    if doc.kind == "claims":  # records extracted elsewhere: read them, do not parse prose
+        from .records import extract_records
+
+        mentions, claims, broken = extract_records(doc, vocab)
+        return _limited(doc.id, mentions, claims, max_claims, tuple(broken))
     if guess_dayfirst(doc.text) is False:  # "03/25/2024" proves a month-first source
         doc = replace(doc, dayfirst=False)  # claims' resolutions say when this decided a date
     mentions = find_mentions(doc, vocab)
-    claims = extract_claims(doc, mentions, vocab)
-    notes: tuple[str, ...] = ()
+    return _limited(doc.id, mentions, extract_claims(doc, mentions, vocab), max_claims)
+
+
+def _limited(source: str, mentions: list[Mention], claims: list[Claim], max_claims: int,
+             notes: tuple[str, ...] = ()) -> Extraction:
     if len(claims) > max_claims:
-        notes = (f"{len(claims):,} claims, over the limit of {max_claims:,}: only the first "
-                 f"{max_claims:,} are checked (raise it with --max-claims)",)
+        notes += (f"{len(claims):,} claims, over the limit of {max_claims:,}: only the first "
+                  f"{max_claims:,} are checked (raise it with --max-claims)",)
         claims = claims[:max_claims]
-    return Extraction(doc.id, tuple(mentions), tuple(claims), notes)
+    return Extraction(source, tuple(mentions), tuple(claims), notes)

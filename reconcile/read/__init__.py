@@ -44,7 +44,7 @@ def _readers() -> dict[str, Reader]:
     return readers
 
 
-FORMATS = ("encyclopedia", "news", "text", "wikitext", "html")
+FORMATS = ("encyclopedia", "news", "text", "wikitext", "html", "claims")
 
 _WIKITEXT = re.compile(r"\{\{\s*Infobox|\[\[[^\]\n]{1,200}\]\]|^==[^=\n]{1,200}==\s*$|'''", re.M)
 _HTML = re.compile(r"\A\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)|<(?:body|article|head)\b", re.I)
@@ -53,6 +53,11 @@ _HTML = re.compile(r"\A\s*(?:<!doctype html|<html|<\?xml[^>]*>\s*<html)|<(?:body
 def detect_format(text: str, path: str = "") -> str:
     """Choose a reader from the content: the file name only breaks ties."""
     head = text[:4096]
+    if head.lstrip()[:1] == "{":
+        from .claims_jsonl import looks_like_claims
+
+        if looks_like_claims(text):
+            return "claims"
     if plain.NEWS_DATE_LINE.match(text):
         return "news"
     if _HTML.search(head):
@@ -120,7 +125,8 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, InputProblem | None]
 
 
 def read_file(path: str, source_id: str, fmt: str | None = None,
-              max_bytes: int = MAX_BYTES_DEFAULT) -> Document:
+              max_bytes: int = MAX_BYTES_DEFAULT) -> list[Document]:
+    """The documents in one file: one, or one per source for a file of claim records."""
     try:
         size = os.path.getsize(path)
         if size > max_bytes:
@@ -135,13 +141,19 @@ def read_file(path: str, source_id: str, fmt: str | None = None,
     except OSError as exc:
         raise InputError(exc.strerror or str(exc)) from None
     text, note = decode(data, path)
-    return read_text(text, path, source_id, fmt, note)
+    if (fmt or detect_format(text, path)) == "claims":
+        from .claims_jsonl import read_claims
+
+        return read_claims(text, source_id=source_id, path=path)
+    return [read_text(text, path, source_id, fmt, note)]
 
 
 def read_text(text: str, path: str, source_id: str, fmt: str | None = None,
               note: str | None = None) -> Document:
     readers = _readers()
     chosen = fmt or detect_format(text, path)
+    if chosen == "claims":
+        raise InputError("a file of claim records holds several sources; read it with read_paths")
     if chosen not in readers:
         raise InputError(f"unknown input format {chosen!r} (known: {', '.join(sorted(readers))})")
     doc = readers[chosen](text, source_id=source_id, path=path)
@@ -179,7 +191,7 @@ def read_paths(paths: Iterable[str], fmt: str | None = None,
     docs: list[Document] = []
     for path in files:
         try:
-            docs.append(read_file(path, ids[path], fmt, max_bytes))
+            docs.extend(read_file(path, ids[path], fmt, max_bytes))
         except InputError as exc:
             problems.append(InputProblem(path, str(exc)))
     return docs, problems

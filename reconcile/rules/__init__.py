@@ -107,7 +107,7 @@ class Context:
         doc = self.docs[source_id]
         if not doc.title:
             return os.path.basename(doc.path)
-        what = "news item" if doc.kind == "news" else "article"
+        what = {"news": "news item", "claims": "source"}.get(doc.kind, "article")
         return f"the {what} “{doc.title}”"
 
     def subject_entity(self, source_id: str) -> str | None:
