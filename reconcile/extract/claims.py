@@ -24,6 +24,9 @@ PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|quartet|pair)\s+of\s+"
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
+# A sentence's opening determiner and the lower-case words after it, where its noun is.
+SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
+DEFINITE = frozenset({"the", "this", "its"})
 FUTURE_BEFORE = re.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
                            r"\bis\s+scheduled\s+to|\bis\s+expected\s+to|\bis\s+going\s+to|"
                            r"\bis|\bare)\s+(?:\w+\s+)?$")
@@ -187,6 +190,13 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
                 return subject, True
+        if not things and kind != "person" and subject is not None:
+            # "The bridge was designed by X and opened ...": a definite kind noun that opens
+            # the sentence is the article's subject, not the person named later; "A
+            # replacement bridge ... opened": an indefinite one is some other, unnamed thing
+            lead = SENTENCE_HEAD.match(text)
+            if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
+                return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
         # events happen to things unless the vocabulary says they happen to people
         prefer = people or things if kind == "person" else things or people
         if prefer:

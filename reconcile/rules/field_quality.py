@@ -54,8 +54,18 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
     for doc in ctx.docs.values():
         subject = ctx.subject_entity(doc.id)
         for f in doc.fields:
+            if not f.value.strip() and not _blank_as_written(f.value_span.text):
+                continue  # a template the reader does not render ({{coord|...}}) is not empty
             why = problem(ctx, f.key, f.value)
             if why:
                 yield finding(ctx, RULE, subject, ctx.vocab.predicate_for_field(f.key),
                               f"The “{f.key}” field in {ctx.label(doc.id)} {why}.",
                               [Evidence.of(f.line, note=why)])
+
+
+COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.S)
+
+
+def _blank_as_written(raw: str) -> bool:
+    """The field holds nothing but blanks and comments in the file itself."""
+    return not COMMENT.sub("", raw).strip()

@@ -82,6 +82,21 @@ def describe(ctx: Context, c: Claim) -> str:
     return f"{ctx.label(c.source)}: {value_human(c.value)}"
 
 
+def backing(ctx: Context, claims: list[Claim]) -> str:
+    """Which value most sources back, when more than half of them agree on one."""
+    from ..model import value_human
+
+    sources = {c.source for c in claims}
+    support = {c.id: {d.source for d in claims if compare(c, d) == "same"} for c in claims}
+    precision = {"day": 2, "month": 1}
+    best = max(claims, key=lambda c: (len(support[c.id]), precision.get(getattr(c.value, "precision", ""), 0),
+                                      -claims.index(c)))
+    n = len(support[best.id])
+    if n > 1 and 2 * n > len(sources):
+        return f"{n} of {len(sources)} sources back {value_human(best.value)}."
+    return "At most one of them can be right." if n == 1 else "They cannot all be right."
+
+
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
     for subject, predicate, results in pairs(ctx, same_source=False):
         name = ctx.name(subject)
@@ -93,7 +108,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             values = sorted({describe(ctx, c) for c in claims})
             yield finding(ctx, RULE, subject, predicate,
                           f"Sources disagree on the {predicate} of {name}: " + "; ".join(values)
-                          + ". At most one of them can be right.",
+                          + ". " + backing(ctx, list(claims)),
                           [ctx.evidence(c) for c in claims])
         for a, b in near:
             yield finding(ctx, RULE, subject, predicate,
