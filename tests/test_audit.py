@@ -145,10 +145,11 @@ def test_progress_plain_and_quiet():
 
 
 # Minimums measured on this corpus (seed 11, 40 documents: spelling-variant precision 0.31, value-conflict 0.67); see the printed table.
-MIN_RECALL = {"value-conflict": 0.5, "spelling-variant": 0.5, "identifier-conflict": 0.5,
-              "anachronism": 0.5, "field-quality": 0.9}
-MIN_PRECISION = {"value-conflict": 0.4, "identifier-conflict": 0.9, "anachronism": 0.9,
-                 "spelling-variant": 0.15}
+# Every rule with planted items must find nearly all of them, and every finding of every rule
+# must be a planted one (the generator plants the cross-event notes and event-order errors its
+# own changes imply); a rule that fires on an unplanted item fails here.
+MIN_RECALL = 0.9
+MIN_PRECISION = 0.9
 
 
 def test_precision_recall_per_rule(corpus, audited, capsys):
@@ -157,14 +158,13 @@ def test_precision_recall_per_rule(corpus, audited, capsys):
     stats = generate.score(result.report.findings, truth)
     with capsys.disabled():
         print("\n" + generate.score_table(stats))
-    for rule, minimum in MIN_RECALL.items():
-        s = stats.get(rule)
-        if s and s["planted"]:
-            assert s["found"] / s["planted"] >= minimum, rule
-    for rule, minimum in MIN_PRECISION.items():
-        s = stats.get(rule)
-        if s and s["findings"]:
-            assert s["right"] / s["findings"] >= minimum, rule
+    assert {r for r, s in stats.items() if s["planted"]} >= {
+        "value-conflict", "spelling-variant", "identifier-conflict", "anachronism", "field-quality"}
+    for rule, s in stats.items():
+        if s["planted"]:
+            assert s["found"] / s["planted"] >= MIN_RECALL, (rule, s)
+        if s["findings"]:
+            assert s["right"] / s["findings"] >= MIN_PRECISION, (rule, s)
 
 
 @pytest.mark.skipif(os.environ.get("RECONCILE_SKIP_DASK") == "1", reason="dask disabled")

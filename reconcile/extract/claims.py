@@ -141,6 +141,32 @@ def _serial_number(surface: str) -> str:
 # ---- prose ----------------------------------------------------------------------------------
 
 
+OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
+                            r"under|via)\s+(?:the\s+)?$")
+
+
+# What may stand between a relative date and the absolute date that restates it:
+# "two days later, on 15 May", "on Saturday (23 March)". Each blank run is anchored by a
+# mandatory character, so a failed match cannot retry a blank run in many ways.
+APPOSITION = re.compile(r"\s*(?:[,(\-–—]\s*)?(?:(?:on|in)\s+)?")
+
+
+def _unrestated(text: str, dates: list) -> list:
+    """Drop a relative date that an absolute date right beside it restates: the absolute one is
+    what the source says; the relative one, resolved from an earlier date, can only add error."""
+    out = []
+    for k, d in enumerate(dates):
+        if d.relative:
+            before = dates[k - 1] if k > 0 else None
+            after = dates[k + 1] if k + 1 < len(dates) else None
+            if after is not None and not after.relative and APPOSITION.fullmatch(text, d.end, after.start) \
+                    or before is not None and not before.relative \
+                    and APPOSITION.fullmatch(text, before.end, d.start):
+                continue
+        out.append(d)
+    return out
+
+
 def _lower(text: str) -> str:
     """Lower-case without changing length, so offsets stay valid."""
     low = text.lower()
@@ -180,8 +206,12 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
     def choose_subject(event: str | None, at: int) -> tuple[Mention | None, bool]:
         kind = vocab.events[event].subject if event in vocab.events else "any"
-        people = [m for m in in_sentence if m.kind == "person"]
-        things = [m for m in in_sentence if m.kind in ("designator", "name")]
+        # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
+        # happens to
+        actors = [m for m in in_sentence if not OBLIQUE_BEFORE.search(
+            low, max(0, positions[m.id] - 16), max(0, positions[m.id]))]
+        people = [m for m in actors if m.kind == "person"]
+        things = [m for m in actors if m.kind in ("designator", "name")]
         if pronoun and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
@@ -204,7 +234,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=state.last_date)
+    dates = _unrestated(text, find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst,
+                                         previous=state.last_date))
     numbers = [n for n in find_numbers(text, skip=[(d.start, d.end) for d in dates])]
     respectively = "respectively" in low
     dated_triggers: set[int] = set()

@@ -139,10 +139,22 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
-                  or w.lower().rstrip("s") in vocab.roles for w in before)
+                  or w.lower().rstrip("s") in vocab.roles for w in _after_preposition(before))
         first = run[0][2].lower()
         if surface in known or cue or (first in names and first not in vocab.not_names):
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
+
+
+PREPOSITIONS = frozenset("of in at for from to on by with near over into".split())
+
+
+def _after_preposition(words: list[str]) -> list[str]:
+    """The words after the last preposition: in "mayor of Bexley Vale" the role word names what
+    the place has, not who the name is."""
+    for k in range(len(words) - 1, -1, -1):
+        if words[k].lower() in PREPOSITIONS:
+            return words[k + 1:]
+    return words
 
 
 def _looks_like_person(title: str, vocab: Vocabulary) -> bool:

@@ -44,6 +44,12 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
                     yield agreement(RULE, ent.id, event,
                                     f"{ent.name}: {event} on the day of launch.", ev)
                     continue
+                if c.source == launch.source:
+                    # one source naming both events keeps them apart itself: checked, in order
+                    yield agreement(RULE, ent.id, event,
+                                    f"{ent.name}: {event} {gap} day{'s' if gap != 1 else ''} "
+                                    f"after launch in {ctx.label(c.source)}.", ev)
+                    continue
                 yield finding(ctx, RULE, ent.id, event,
                               f"{ent.name} launched on {launch.value.human()} "  # type: ignore[union-attr]
                               f"({ctx.label(launch.source)}) and its {event} is dated "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..model import Agreement, Finding, RuleInfo
+from ..model import Agreement, Claim, Finding, RuleInfo
 from . import Context, finding
 from ._facts import days_between
 
@@ -25,13 +25,35 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
                 continue
             if ent.type == "person" and events[0].subject == "vehicle":  # type: ignore[union-attr]
                 continue  # a person launches and lands many times
-            for a in ctx.dated(ent.id, first):
-                for b in ctx.dated(ent.id, then):
-                    gap = days_between(a, b)
-                    if gap is None or gap >= -1 and (gap >= 0 or a.value.tz or b.value.tz):  # type: ignore[union-attr]
+            firsts, thens = ctx.dated(ent.id, first), ctx.dated(ent.id, then)
+            grouped: dict[tuple, list[Claim]] = {}
+            for a in firsts:
+                for b in thens:
+                    if not _out_of_order(a, b):
                         continue
-                    yield finding(ctx, RULE, ent.id, then,
-                                  f"{ent.name}: the {then} ({b.value.human()}, {ctx.label(b.source)}) "  # type: ignore[union-attr]
-                                  f"is dated {-gap} days before the {first} "
-                                  f"({a.value.human()}, {ctx.label(a.source)}).",  # type: ignore[union-attr]
-                                  [ctx.evidence(a), ctx.evidence(b)])
+                    if a.source != b.source and (_in_order_within(b.source, firsts, thens)
+                                                 or _in_order_within(a.source, firsts, thens)):
+                        continue  # each source is in order itself: a value conflict, told there
+                    key = (a.source, b.source, a.value, b.value)
+                    grouped.setdefault(key, [])
+                    grouped[key] += [c for c in (a, b) if c not in grouped[key]]
+            for (sa, sb, va, vb), claims in grouped.items():
+                gap = (vb.as_date() - va.as_date()).days  # type: ignore[union-attr, operator]
+                yield finding(ctx, RULE, ent.id, then,
+                              f"{ent.name}: the {then} ({vb.human()}, {ctx.label(sb)}) "  # type: ignore[union-attr]
+                              f"is dated {-gap} day{'s' if gap != -1 else ''} before the {first} "
+                              f"({va.human()}, {ctx.label(sa)}).",  # type: ignore[union-attr]
+                              [ctx.evidence(c) for c in claims])
+
+
+def _out_of_order(a: Claim, b: Claim) -> bool:
+    """b, which must follow a, is dated before it (a day's slack when a time zone is in play)."""
+    gap = days_between(a, b)
+    return gap is not None and gap < 0 and not (gap == -1 and (a.value.tz or b.value.tz))  # type: ignore[union-attr]
+
+
+def _in_order_within(source: str, firsts: list[Claim], thens: list[Claim]) -> bool:
+    """The source dates both events itself, and in order."""
+    mine_a = [a for a in firsts if a.source == source]
+    mine_b = [b for b in thens if b.source == source]
+    return bool(mine_a and mine_b) and not any(_out_of_order(a, b) for a in mine_a for b in mine_b)

@@ -89,13 +89,18 @@ def _shared_serials(ctx: Context) -> Iterator[Finding]:
         if c.predicate == "serial" and c.subject and c.modality == "stated":
             owners[str(c.value)][c.subject].append(c)
     for serial, by_entity in sorted(owners.items()):
-        if len(by_entity) < 2:
-            continue
-        claims = [cs[0] for _, cs in sorted(by_entity.items())]
-        yield finding(ctx, RULE, None, "serial",
-                      f"Serial {serial} is given to {len(by_entity)} different entities: "
-                      + ", ".join(ctx.name(e) for e in sorted(by_entity)) + ".",
-                      [ctx.evidence(c, f"{ctx.name(c.subject)}: {serial}") for c in claims])
+        # serials are numbered per series: Kestrel No. 771 and Plover No. 771 can both exist
+        families: dict[object, list[str]] = defaultdict(list)
+        for entity in sorted(by_entity):
+            families[series(ctx.name(entity)) or "other"].append(entity)
+        for entities in families.values():
+            if len(entities) < 2:
+                continue
+            claims = [by_entity[e][0] for e in entities]
+            yield finding(ctx, RULE, None, "serial",
+                          f"Serial {serial} is given to {len(entities)} different entities: "
+                          + ", ".join(ctx.name(e) for e in entities) + ".",
+                          [ctx.evidence(c, f"{ctx.name(c.subject)}: {serial}") for c in claims])
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
