@@ -8,6 +8,7 @@ and the report is still written.
 from __future__ import annotations
 
 import os
+import stat
 import sys
 import tempfile
 
@@ -20,7 +21,14 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never half a report."""
+    """Write to a temporary file beside the target, then rename: never half a report.
+
+    A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
+    would replace the device with a regular file."""
+    if _special(path):
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
     directory = os.path.dirname(os.path.abspath(path)) or "."
     fd, tmp = tempfile.mkstemp(prefix=".reconcile-", suffix=".tmp", dir=directory)
     try:
@@ -37,9 +45,22 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
+def _special(path: str) -> bool:
+    """An existing output that is neither a regular file nor a folder (a device or a pipe)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def check_writable(path: str) -> None:
     """Fail before any work when the report could not be written."""
     if path == "-":
+        return
+    if _special(path):
+        if not os.access(path, os.W_OK):
+            raise click.UsageError(f"{path}: not writable")
         return
     directory = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(directory):

@@ -123,3 +123,29 @@ def test_bad_config_is_one_line_naming_the_file(tmp_path):
         assert proc.returncode == 2 and proc.stdout == "", proc.stderr
         assert proc.stderr.count("\n") == 1 and str(config) in proc.stderr, proc.stderr
         assert "Traceback" not in proc.stderr
+
+
+def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path):
+    """Renaming a temporary file over /dev/null would replace the device (as root it can):
+    devices and pipes are written directly."""
+    import os
+    import stat
+    import threading
+
+    from reconcile.cli import check_writable, write_atomic
+
+    fifo = str(tmp_path / "pipe")
+    os.mkfifo(fifo)
+    got: list[str] = []
+
+    def read() -> None:
+        with open(fifo, encoding="utf-8") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    check_writable(fifo)
+    write_atomic(fifo, "report\n")
+    reader.join(10)
+    assert got == ["report\n"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(os.listdir(tmp_path)) == ["pipe"]  # no temporary file left beside it
