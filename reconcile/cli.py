@@ -8,8 +8,8 @@ and the report is still written.
 from __future__ import annotations
 
 import os
+import stat
 import sys
-import tempfile
 
 import click
 
@@ -20,7 +20,16 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def write_atomic(path: str, text: str) -> None:
-    """Write to a temporary file beside the target, then rename: never half a report."""
+    """Write to a temporary file beside the target, then rename: never half a report.
+
+    A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
+    would replace the device with a regular file."""
+    if _special(path):
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        return
+    import tempfile  # here, not at the top: a report on stdout never needs it (~4 ms to import)
+
     directory = os.path.dirname(os.path.abspath(path)) or "."
     fd, tmp = tempfile.mkstemp(prefix=".reconcile-", suffix=".tmp", dir=directory)
     try:
@@ -37,9 +46,22 @@ def write_atomic(path: str, text: str) -> None:
         raise
 
 
+def _special(path: str) -> bool:
+    """An existing output that is neither a regular file nor a folder (a device or a pipe)."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
 def check_writable(path: str) -> None:
     """Fail before any work when the report could not be written."""
     if path == "-":
+        return
+    if _special(path):
+        if not os.access(path, os.W_OK):
+            raise click.UsageError(f"{path}: not writable")
         return
     directory = os.path.dirname(os.path.abspath(path)) or "."
     if not os.path.isdir(directory):
@@ -79,31 +101,70 @@ def cli() -> None:
     """Find where sources about the same events disagree, and show the words."""
 
 
+def load_settings():
+    """The configuration file's settings; a file that cannot be used ends the run (exit 2)."""
+    from .config import ConfigError, load_config
+
+    try:
+        return load_config()
+    except ConfigError as exc:
+        fail(str(exc))
+        sys.exit(2)
+
+
+def pick_format(given: str | None, cfg, choices: tuple[str, ...], default: str,
+                command: str) -> str:
+    """The command line's format, else the configuration's (checked here: formats differ
+    between commands), else the default."""
+    fmt = given or cfg.format or default
+    if fmt not in choices:
+        fail(f"{cfg.path}: format {fmt!r} is not a {command} format ({', '.join(choices)})")
+        sys.exit(2)
+    return fmt
+
+
+def either(given, configured, default):
+    """Command line over configuration over built-in default (None means not set)."""
+    return given if given is not None else configured if configured is not None else default
+
+
+MAX_BYTES = 64 * 1024 * 1024
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="html", show_default=True,
-              help="Report format.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format (default html, or `format` from the configuration).")
 @click.option("--output", "-o", default=None, help="Report file ('-' for stdout). "
               "Default: stdout for machine formats, reconcile-report.html for html.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="error", show_default=True,
-              help="Exit 1 when a finding is at or above this severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
+              help="Exit 1 when a finding is at or above this severity (default error).")
 @click.option("--format-in", type=click.Choice(("encyclopedia", "news", "text", "wikitext", "html", "claims")),
               default=None, help="Read every input in this format instead of detecting it.")
-@click.option("--max-bytes", type=int, default=64 * 1024 * 1024, show_default=True,
-              help="Largest input file read.")
-@click.option("--max-claims", type=click.IntRange(min=1), default=100_000, show_default=True,
-              help="Most claims checked per document; the rest are dropped with a note.")
+@click.option("--max-bytes", type=int, default=None,
+              help=f"Largest input file read (default {MAX_BYTES}).")
+@click.option("--max-claims", type=click.IntRange(min=1), default=None,
+              help="Most claims checked per document (default 100,000); the rest are "
+              "dropped with a note.")
 @click.option("--baseline", default=None, help="JSON report of accepted findings: only the "
               "others count for the exit status, and they are marked [new].")
-def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
-          format_in: str | None, max_bytes: int, baseline: str | None,
-          max_claims: int) -> None:
-    """Check files and folders for contradictions and write a report."""
+def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: str | None,
+          format_in: str | None, max_bytes: int | None, baseline: str | None,
+          max_claims: int | None) -> None:
+    """Check files and folders for contradictions and write a report.
+
+    Settings not given here come from reconcile.toml or pyproject.toml [tool.reconcile]."""
     from .api import check_documents
+    from .extract import MAX_CLAIMS_DEFAULT
     from .read import read_paths
     from .rules import RuleLoadError
     from .vocab import PackError
 
+    cfg = load_settings()
+    fmt = pick_format(fmt, cfg, FORMATS, "html", "check")
+    fail_on = either(fail_on, cfg.fail_on, "error")
+    max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
+    max_claims = either(max_claims, cfg.max_claims, MAX_CLAIMS_DEFAULT)
     if output is None and fmt == "html":
         output = "reconcile-report.html"
     if output is not None:
@@ -125,7 +186,8 @@ def check(paths: tuple[str, ...], fmt: str, output: str | None, fail_on: str,
         for note in doc.notes:
             fail(f"{doc.path}: {note}")
     try:
-        report = check_documents(docs, problems, config={"max_claims": max_claims})
+        report = check_documents(docs, problems,
+                                 config={"max_claims": max_claims, **cfg.options()})
         for p in sorted(set(report.problems) - set(problems), key=lambda p: p.path):
             fail(p.line())  # limits met while extracting (--max-claims)
     except (RuleLoadError, PackError) as exc:

@@ -14,7 +14,16 @@ from pathlib import Path
 
 import click
 
-from .cli import SEVERITIES, check_writable, fail, write_atomic
+from .cli import (
+    MAX_BYTES,
+    SEVERITIES,
+    check_writable,
+    either,
+    fail,
+    load_settings,
+    pick_format,
+    write_atomic,
+)
 
 DIFF_FORMATS = ("json", "markdown", "sarif", "junit", "html", "wikitext")
 REVISION_FORMATS = ("json", "markdown", "wikitext")
@@ -81,27 +90,20 @@ def _read_text(path: str, max_bytes: int) -> str:
               help="Folder for per-document extraction results, keyed by content hash.")
 @click.option("--format-in", type=click.Choice(("encyclopedia", "news", "text", "wikitext", "html")),
               default=None, help="Read OLD and NEW in this format instead of detecting it.")
-@click.option("--max-bytes", type=int, default=64 * 1024 * 1024, show_default=True,
-              help="Largest input file read.")
+@click.option("--max-bytes", type=int, default=None,
+              help=f"Largest input file read (default {MAX_BYTES}).")
 def diff(old: str | None, new: str | None, context: tuple[str, ...], revisions: str | None,
          fmt: str | None, output: str | None, fail_on: str | None, cache_dir: str | None,
-         format_in: str | None, max_bytes: int) -> None:
+         format_in: str | None, max_bytes: int | None) -> None:
     """Gate an edit: the findings NEW introduces (and resolves) against the context."""
-    from .config import ConfigError, load_config
     from .read import InputError, read_paths
     from .rules import RuleLoadError
     from .vocab import PackError
 
-    try:
-        cfg = load_config()
-    except ConfigError as exc:
-        fail(str(exc))
-        sys.exit(2)
-    fmt = fmt or cfg.format or "json"
-    if fmt not in DIFF_FORMATS:
-        fail(f"{cfg.path}: format {fmt!r} is not a diff format ({', '.join(DIFF_FORMATS)})")
-        sys.exit(2)
-    fail_on = fail_on or cfg.fail_on or "error"
+    cfg = load_settings()
+    fmt = pick_format(fmt, cfg, DIFF_FORMATS, "json", "diff")
+    fail_on = either(fail_on, cfg.fail_on, "error")
+    max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
     if revisions:
         if old or new:
             raise click.UsageError("give either OLD NEW or --revisions, not both")

@@ -1,7 +1,8 @@
 """Settings from `reconcile.toml` or `pyproject.toml` [tool.reconcile], found upwards.
 
-Keys: fail-on, format, context (paths, relative to the file), rules.<rule-id> = off | info |
-warning | error. The command line overrides each of them.
+Keys: fail-on, format, max-bytes, max-claims (check only), context (diff only: paths, relative
+to the file), rules.<rule-id> = off | info | warning | error. The command line overrides each
+of them; the commands check the values against their own choices.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
-KNOWN = {"fail-on", "format", "context", "rules"}
+KNOWN = {"fail-on", "format", "max-bytes", "max-claims", "context", "rules"}
 
 
 class ConfigError(Exception):
@@ -26,6 +27,8 @@ class Config:
     format: str | None = None
     context: tuple[str, ...] = ()
     rules: dict[str, str] = field(default_factory=dict)
+    max_bytes: int | None = None
+    max_claims: int | None = None
 
     def options(self) -> dict[str, str]:
         """What check_documents takes as config: {"severity.<rule-id>": value}."""
@@ -85,6 +88,11 @@ def load_config(start: str | os.PathLike[str] | None = None,
     for rule, value in rules.items():
         if value not in (*SEVERITIES, "off"):
             raise ConfigError(f"{path}: rules.{rule} must be off, info, warning or error")
+    limits = {key: table.get(key) for key in ("max-bytes", "max-claims")}
+    for key, value in limits.items():
+        if value is not None and (type(value) is not int or value < 1):
+            raise ConfigError(f"{path}: {key} must be a whole number of at least 1")
     base = path.parent
     paths = tuple(str(base / c) if not os.path.isabs(c) else c for c in context)
-    return Config(str(path), fail_on, fmt, paths, dict(rules))
+    return Config(str(path), fail_on, fmt, paths, dict(rules), limits["max-bytes"],
+                  limits["max-claims"])

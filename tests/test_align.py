@@ -189,3 +189,30 @@ def test_canonical_name_avoids_trailing_punctuation():
           mention("3", "u", "Loral O'Hara")]
     (e,) = align(ms).entities
     assert e.name == "Loral O'Hara" and e.id == "person:loral-ohara"
+
+
+def test_close_pairs_loop_matches_cdist(monkeypatch):
+    """Small blocks are scored in a plain loop (no numpy on the gate path); the pairs must be
+    the ones cdist finds."""
+    import random
+
+    from reconcile.align import cluster
+
+    rng = random.Random(7)
+    strings: list[str] = []
+    blocks: list[list[int]] = []
+    for _ in range(300):
+        base = "".join(rng.choice("abcde fgh") for _ in range(rng.randint(1, 14)))
+        block = []
+        for _ in range(rng.randint(3, 12)):
+            s = list(base)
+            for _ in range(rng.randint(0, 3)):
+                p = rng.randint(0, len(s))
+                s.insert(p, rng.choice("abcde fgh")) if rng.random() < 0.5 or not s else s.pop(p - 1)
+            block.append(len(strings))
+            strings.append("".join(s))
+        blocks.append(block)
+    looped = cluster.close_pairs(blocks, strings, 85)
+    monkeypatch.setattr(cluster, "LOOP_BLOCK", 2)
+    assert cluster.close_pairs(blocks, strings, 85) == looped
+    assert looped  # the test data has near pairs

@@ -80,3 +80,72 @@ def test_legacy_encoding_is_read_and_the_decision_reported(tmp_path):
     assert "legacy.txt" in proc.stderr and "decoded as" in proc.stderr
     report = json.loads(proc.stdout)
     assert report["sources"][0]["title"] == "Caf\u00e9 M\u00fcller"
+
+
+# ---- configuration: reconcile.toml or pyproject.toml [tool.reconcile], found upwards -----------
+
+
+def test_config_sets_check_options_and_the_command_line_wins(tmp_path):
+    text = "= Many =\n\n" + "".join(f"Probe {i} launched on {1 + i % 28} May 2001.\n" for i in range(60))
+    (tmp_path / "many.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.reconcile]\nfail-on = "warning"\nformat = "json"\nmax-claims = 10\n', encoding="utf-8")
+    work = tmp_path / "sub"
+    work.mkdir()
+    proc = run("check", str(tmp_path / "many.txt"), cwd=work)
+    assert proc.returncode == 2, proc.stderr  # the claim limit from the file was met
+    assert "--max-claims" in proc.stderr and len(json.loads(proc.stdout)["claims"]) <= 10
+    proc = run("check", str(tmp_path / "many.txt"), "--max-claims", "1000", cwd=work)
+    assert proc.returncode in (0, 1) and "--max-claims" not in proc.stderr, proc.stderr
+    seeds = ("check", str(SEEDS), "--max-claims", "1000")
+    assert run(*seeds, cwd=work).returncode == 1  # fail-on warning from the file
+    assert run(*seeds, "--fail-on", "error", cwd=work).returncode == 0
+
+
+def test_config_rule_severity_and_format_apply_to_check(tmp_path):
+    (tmp_path / "reconcile.toml").write_text(
+        'format = "markdown"\n[rules]\nspelling-variant = "off"\n', encoding="utf-8")
+    plain = json.loads(run("check", str(SEEDS), "--format", "json").stdout)
+    assert any(f["rule"] == "spelling-variant" for f in plain["findings"])
+    proc = run("check", str(SEEDS), cwd=tmp_path)
+    assert proc.stdout.startswith("#") and "spelling-variant" not in proc.stdout, proc.stdout[:500]
+    configured = json.loads(run("check", str(SEEDS), "--format", "json", cwd=tmp_path).stdout)
+    assert configured["findings"] == [f for f in plain["findings"]
+                                      if f["rule"] != "spelling-variant"]
+
+
+def test_bad_config_is_one_line_naming_the_file(tmp_path):
+    config = tmp_path / "reconcile.toml"
+    for body in ('fail-on = "error\n', 'max-claims = "many"\n', 'format = "wikitext"\n',
+                 'colour = "blue"\n'):
+        config.write_text(body, encoding="utf-8")
+        proc = run("check", str(SEEDS), "--output", str(tmp_path / "r.out"), cwd=tmp_path)
+        assert proc.returncode == 2 and proc.stdout == "", proc.stderr
+        assert proc.stderr.count("\n") == 1 and str(config) in proc.stderr, proc.stderr
+        assert "Traceback" not in proc.stderr
+
+
+def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path):
+    """Renaming a temporary file over /dev/null would replace the device (as root it can):
+    devices and pipes are written directly."""
+    import os
+    import stat
+    import threading
+
+    from reconcile.cli import check_writable, write_atomic
+
+    fifo = str(tmp_path / "pipe")
+    os.mkfifo(fifo)
+    got: list[str] = []
+
+    def read() -> None:
+        with open(fifo, encoding="utf-8") as fh:
+            got.append(fh.read())
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    check_writable(fifo)
+    write_atomic(fifo, "report\n")
+    reader.join(10)
+    assert got == ["report\n"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
+    assert sorted(os.listdir(tmp_path)) == ["pipe"]  # no temporary file left beside it

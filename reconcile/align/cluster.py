@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-import numpy as np
 from rapidfuzz.fuzz import ratio
-from rapidfuzz.process import cdist
+
+# Below this block size a plain loop over the pairs is cheaper than importing numpy (~60 ms of
+# process start for the one-edit gate); above it cdist scores the block in C.
+LOOP_BLOCK = 100
 
 
 class UnionFind:
@@ -55,7 +57,20 @@ def close_pairs(
                 out.add((a, b))
             continue
         texts = [strings[i] for i in ids]
-        m = cdist(texts, texts, scorer=ratio, dtype=np.uint8, score_cutoff=cutoff)
-        for i, j in zip(*np.nonzero(np.triu(m, 1)), strict=True):
-            out.add((ids[i], ids[j]))
+        if len(ids) <= LOOP_BLOCK:
+            # the same scorer call cdist makes per cell: a score under the cutoff comes back 0
+            for i in range(len(ids) - 1):
+                for j in range(i + 1, len(ids)):
+                    if ratio(texts[i], texts[j], score_cutoff=cutoff):
+                        out.add((ids[i], ids[j]))
+            continue
+        out.update(_cdist_pairs(ids, texts, cutoff))
     return out
+
+
+def _cdist_pairs(ids: list[int], texts: list[str], cutoff: int) -> list[tuple[int, int]]:
+    import numpy as np
+    from rapidfuzz.process import cdist
+
+    m = cdist(texts, texts, scorer=ratio, dtype=np.uint8, score_cutoff=cutoff)
+    return [(ids[i], ids[j]) for i, j in zip(*np.nonzero(np.triu(m, 1)), strict=True)]

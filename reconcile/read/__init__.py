@@ -25,23 +25,21 @@ SKIP_NAMES = {"README.md", "gold.json"}
 SKIP_SUFFIXES = {".json", ".md", ".toml", ".yaml", ".yml", ".py", ".pyc"}
 
 
-def _readers() -> dict[str, Reader]:
-    """The reader registry; the richer formats import their libraries only when asked for."""
-    readers: dict[str, Reader] = {"encyclopedia": plain.read_encyclopedia, "news": plain.read_news,
-                                  "text": plain.read_text}
-    try:
-        from . import wikitext
+def reader(fmt: str) -> Reader:
+    """The reader for one format; wikitext and html import their parsers only when chosen."""
+    if fmt == "wikitext":
+        from .wikitext import read_wikitext
 
-        readers["wikitext"] = wikitext.read_wikitext
-    except ImportError:  # pragma: no cover - the module ships with the package
-        pass
-    try:
-        from . import html
+        return read_wikitext
+    if fmt == "html":
+        from .html import read_html
 
-        readers["html"] = html.read_html
-    except ImportError:  # pragma: no cover
-        pass
-    return readers
+        return read_html
+    plain_readers: dict[str, Reader] = {"encyclopedia": plain.read_encyclopedia,
+                                        "news": plain.read_news, "text": plain.read_text}
+    if fmt not in plain_readers:
+        raise InputError(f"unknown input format {fmt!r} (known: {', '.join(sorted(FORMATS))})")
+    return plain_readers[fmt]
 
 
 FORMATS = ("encyclopedia", "news", "text", "wikitext", "html", "claims")
@@ -150,13 +148,10 @@ def read_file(path: str, source_id: str, fmt: str | None = None,
 
 def read_text(text: str, path: str, source_id: str, fmt: str | None = None,
               note: str | None = None) -> Document:
-    readers = _readers()
     chosen = fmt or detect_format(text, path)
     if chosen == "claims":
         raise InputError("a file of claim records holds several sources; read it with read_paths")
-    if chosen not in readers:
-        raise InputError(f"unknown input format {chosen!r} (known: {', '.join(sorted(readers))})")
-    doc = readers[chosen](text, source_id=source_id, path=path)
+    doc = reader(chosen)(text, source_id=source_id, path=path)
     if note:
         from dataclasses import replace
 
