@@ -15,6 +15,7 @@ pytest.importorskip("pyarrow")
 
 from reconcile.engine import audit, findings_json  # noqa: E402
 from reconcile.engine.progress import Progress  # noqa: E402
+from reconcile.model import InputProblem  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
@@ -175,3 +176,14 @@ def test_dask_engine_matches_local(corpus, audited, tmp_path):
                    use_cache=False)
     assert result.extracted == 40
     assert findings_json(result.report) == findings_json(local.report)
+
+
+def test_claim_records_are_refused_with_a_reason_not_misread(tmp_path):
+    from reconcile.engine.inputs import iter_items
+
+    (tmp_path / "claims.jsonl").write_text(
+        '{"subject": "Orto Dam", "predicate": "opening", "value": "1961", "text": "opened in 1961"}\n',
+        encoding="utf-8")
+    items = list(iter_items([str(tmp_path / "claims.jsonl")]))
+    assert len(items) == 1 and isinstance(items[0], InputProblem)
+    assert "claim records" in items[0].message and "reconcile check" in items[0].message

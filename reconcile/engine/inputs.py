@@ -65,6 +65,10 @@ def iter_jsonl(path: str, ids: Ids) -> Iterator[Item | InputProblem]:
                 continue
             try:
                 rec = json.loads(line)
+                if isinstance(rec, dict) and "predicate" in rec and "subject" in rec:
+                    yield InputProblem(path, "a file of claim records, not documents: check it "
+                                             "with `reconcile check` (audit reads documents)")
+                    return
                 text = rec["text"]
                 if not isinstance(text, str):
                     raise TypeError("text is not a string")
