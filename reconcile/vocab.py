@@ -45,6 +45,7 @@ class Vocabulary:
     crew_up: frozenset[str]
     crew_down: frozenset[str]
     flight_sequence: tuple[str, ...]
+    source_weights: dict[str, float]
 
     def predicate_for_field(self, key: str) -> str:
         norm = normalise_key(key)
@@ -160,6 +161,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
         flight_sequence=tuple(seq.get("flight", [])),
+        source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
     )
 
 

@@ -36,7 +36,8 @@ def run_case(case: dict) -> list[Finding]:
 def matches(f: Finding, rule: str, expect: dict) -> bool:
     joined = "\n".join(e.text for e in f.evidence)
     return (f.rule == rule and f.severity == expect.get("severity", f.severity)
-            and all(s in joined for s in expect.get("evidence", ())))
+            and all(s in joined for s in expect.get("evidence", ()))
+            and expect.get("message", "") in f.message)
 
 
 def problems(rule: str, case: dict, findings: list[Finding]) -> list[str]:

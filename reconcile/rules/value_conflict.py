@@ -83,17 +83,26 @@ def describe(ctx: Context, c: Claim) -> str:
 
 
 def backing(ctx: Context, claims: list[Claim]) -> str:
-    """Which value most sources back, when more than half of them agree on one."""
+    """Which value the sources back, each source weighted by its kind (`[sources.weights]` in
+    the packs: an encyclopedia article over a news report over a bare claim record)."""
     from ..model import value_human
 
-    sources = {c.source for c in claims}
+    weight = {s: ctx.vocab.source_weights.get(ctx.docs[s].kind, 1.0)
+              for s in sorted({c.source for c in claims})}
     support = {c.id: {d.source for d in claims if compare(c, d) == "same"} for c in claims}
     precision = {"day": 2, "month": 1}
-    best = max(claims, key=lambda c: (len(support[c.id]), precision.get(getattr(c.value, "precision", ""), 0),
+    best = max(claims, key=lambda c: (sum(weight[s] for s in support[c.id]), len(support[c.id]),
+                                      precision.get(getattr(c.value, "precision", ""), 0),
                                       -claims.index(c)))
+    behind, total = sum(weight[s] for s in support[best.id]), sum(weight.values())
     n = len(support[best.id])
-    if n > 1 and 2 * n > len(sources):
-        return f"{n} of {len(sources)} sources back {value_human(best.value)}."
+    if n > 1 and 2 * behind > total:
+        return (f"{n} of {len(weight)} sources back {value_human(best.value)} "
+                f"({behind:g} of {total:g} by source weight).")
+    heaviest = sorted(weight.values())
+    if n == 1 and len(heaviest) > 1 and heaviest[-1] > heaviest[-2]:
+        return (f"Each source gives its own value; by kind, {ctx.label(best.source)} weighs more "
+                f"({heaviest[-1]:g} against {heaviest[-2]:g}).")
     return "At most one of them can be right." if n == 1 else "They cannot all be right."
 
 
