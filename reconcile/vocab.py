@@ -46,6 +46,7 @@ class Vocabulary:
     crew_down: frozenset[str]
     flight_sequence: tuple[str, ...]
     source_weights: dict[str, float]
+    rank_holders: frozenset[str]
 
     def predicate_for_field(self, key: str) -> str:
         norm = normalise_key(key)
@@ -162,6 +163,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
         flight_sequence=tuple(seq.get("flight", [])),
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
+        rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
     )
 
 

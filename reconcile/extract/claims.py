@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, normalise_key
 from .dates import find_dates, parse_date
+from .firsts import RANK_CUE, rank_claims
 from .mentions import LIST_SPLIT, subject_of
 from .numbers import find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
@@ -186,7 +187,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
                 for m in vocab.trigger_re.finditer(low)]
     out: list[Claim] = []
-    if not triggers and not _MAYBE_CLAIM.search(low):
+    ranked = RANK_CUE.search(low) is not None
+    if not triggers and not ranked and not _MAYBE_CLAIM.search(low):
         # nothing datable, countable or characterising: only carry the subjects forward
         _carry(state, in_sentence, bool(PRONOUN_START.match(text)))
         return out
@@ -287,6 +289,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                           (raw_s, raw_e)))
     out.extend(_serials(doc, in_sentence, positions, text))
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
+    if ranked:
+        out.extend(rank_claims(doc, text, in_sentence, positions,
+                               state.last_person if pronoun else None, span, (raw_s, raw_e),
+                               vocab))
     people = [m for m in in_sentence if m.kind == "person"]
     things = [m for m in in_sentence if m.kind in ("designator", "name")]
     if people and not pronoun:

@@ -46,6 +46,7 @@ BUILTIN = (
     "cross_event",
     "event_order",
     "characterisation",
+    "first_claim",
 )
 
 
