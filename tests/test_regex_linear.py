@@ -38,6 +38,7 @@ ANCHORED = {
     "reconcile.extract.numbers._UNIT_AFTER",
     "reconcile.read.html.ISO_DATE",
     "reconcile.extract.numbers._SHARE",
+    "reconcile.extract.counts.PARTS_OPEN",
 }
 MAX_RATIO = 20.0
 UNITS = ["a", "A", "1", "1,", "12 ", "On ", "No. ", "[[", "{{", "}}", "|", "&#", "&", "Aa ",

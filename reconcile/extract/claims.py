@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, normalise_key
+from .counts import count_claims
 from .dates import find_dates, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .mentions import LIST_SPLIT, subject_of
@@ -289,6 +290,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                           (raw_s, raw_e)))
     out.extend(_serials(doc, in_sentence, positions, text))
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
+    out.extend(count_claims(doc, text, numbers, in_sentence, positions, subject, span,
+                            (raw_s, raw_e)))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
                                state.last_person if pronoun else None, span, (raw_s, raw_e),

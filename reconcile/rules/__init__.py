@@ -38,6 +38,7 @@ BUILTIN = (
     "value_conflict",
     "self_contradiction",
     "derived_duration",
+    "derived_count",
     "identifier_conflict",
     "inverse_link",
     "field_quality",
