@@ -111,6 +111,22 @@ class Report:
 
         return render_markdown(self)
 
+    def findings_frame(self) -> Any:
+        """Findings as a pandas DataFrame (needs the `tables` extra: pandas, pyarrow)."""
+        from .render.tables import findings_frame
+
+        return findings_frame(self)
+
+    def claims_frame(self) -> Any:
+        from .render.tables import claims_frame
+
+        return claims_frame(self)
+
+    def entities_frame(self) -> Any:
+        from .render.tables import entities_frame
+
+        return entities_frame(self)
+
     def _repr_html_(self) -> str:
         from .render.html import render_html_compact
 

@@ -1,108 +1,22 @@
-"""The audit's outputs: Parquet and CSV tables, summary.json, an HTML index with a page per
-entity group. Tables are pandas frames with Arrow-backed columns."""
+"""The audit's outputs: the report's tables (see `reconcile.render.tables`), summary.json and
+an HTML index with a page per entity group."""
 
 from __future__ import annotations
 
 import html
-import json
 import os
 import re
 from collections import defaultdict
 
-import pandas as pd
-import pyarrow as pa
-
 from ..cli import write_atomic
-from ..model import value_to_json
+from ..render.tables import (  # noqa: F401 - the audit writes these tables
+    claims_frame,
+    entities_frame,
+    findings_frame,
+    write_csv,
+    write_parquet,
+)
 from ..report import Report
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _frame(columns: dict[str, tuple[pa.DataType, list]]) -> pd.DataFrame:
-    table = pa.table({name: pa.array(values, type=t) for name, (t, values) in columns.items()})
-    return table.to_pandas(types_mapper=pd.ArrowDtype)
-
-
-def findings_frame(report: Report) -> pd.DataFrame:
-    fs = report.findings
-    codes = {r.id: r.code for r in report.rules}
-    names = {e.id: e.name for e in report.entities}
-    s, lst = pa.string(), pa.list_(pa.string())
-    return _frame({
-        "id": (s, [f.id for f in fs]),
-        "rule": (s, [f.rule for f in fs]),
-        "code": (s, [codes.get(f.rule) for f in fs]),
-        "severity": (s, [f.severity for f in fs]),
-        "subject": (s, [f.subject for f in fs]),
-        "subject_name": (s, [names.get(f.subject or "") for f in fs]),
-        "predicate": (s, [f.predicate for f in fs]),
-        "message": (s, [f.message for f in fs]),
-        "confidence": (pa.float64(), [f.confidence for f in fs]),
-        "sources": (lst, [sorted({e.source for e in f.evidence}) for f in fs]),
-        "quotes": (lst, [[e.text for e in f.evidence] for f in fs]),
-        "evidence": (s, [json.dumps([e.to_json() for e in f.evidence], ensure_ascii=False)
-                         for f in fs]),
-    })
-
-
-def claims_frame(report: Report) -> pd.DataFrame:
-    cs = report.claims
-    s, i = pa.string(), pa.int64()
-    return _frame({
-        "id": (s, [c.id for c in cs]),
-        "source": (s, [c.source for c in cs]),
-        "subject": (s, [c.subject for c in cs]),
-        "predicate": (s, [c.predicate for c in cs]),
-        "value": (s, [json.dumps(value_to_json(c.value), ensure_ascii=False) for c in cs]),
-        "text": (s, [c.span.text for c in cs]),
-        "start": (i, [c.span.start for c in cs]),
-        "end": (i, [c.span.end for c in cs]),
-        "modality": (s, [c.modality for c in cs]),
-        "qualifier": (s, [c.qualifier for c in cs]),
-        "field": (s, [c.field for c in cs]),
-    })
-
-
-def entities_frame(report: Report) -> pd.DataFrame:
-    es = report.entities
-    s = pa.string()
-    return _frame({
-        "id": (s, [e.id for e in es]),
-        "type": (s, [e.type for e in es]),
-        "name": (s, [e.name for e in es]),
-        "variants": (pa.list_(s), [list(e.variants) for e in es]),
-        "mentions": (pa.int64(), [len(e.mentions) for e in es]),
-        "sources": (pa.int64(), [len({m.span.source for m in e.mentions}) for e in es]),
-    })
-
-
-def neutralise(value: object) -> object:
-    """Keep a spreadsheet from reading a cell as a formula: prefix a quote."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
-def write_csv(frame: pd.DataFrame, path: str) -> None:
-    out = pd.DataFrame({
-        col: [neutralise("; ".join(v) if isinstance(v, list) else v)
-              for v in frame[col].tolist()]
-        for col in frame.columns
-    }, columns=frame.columns)
-    write_atomic(path, out.to_csv(index=False, lineterminator="\n"))
-
-
-def write_parquet(frame: pd.DataFrame, path: str) -> None:
-    """Plain Arrow schema, no pandas metadata: pandas cannot read back its own ArrowDtype list
-    metadata; read with pd.read_parquet(path, dtype_backend="pyarrow")."""
-    import pyarrow.parquet as pq
-
-    tmp = path + ".tmp"
-    table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
-    pq.write_table(table, tmp)
-    os.replace(tmp, path)
-
 
 # ---- HTML: an index and one small page per entity group ---------------------------------------
 

@@ -306,12 +306,12 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
             s, e = passage.raw_range(s0, e0)
             add(_Draft(s, e, "designator", role=role))
     runs = [_cap_runs(passage.text) for passage, _ in regions]
-    for (passage, role), region_runs in zip(regions, runs):
+    for (passage, role), region_runs in zip(regions, runs, strict=True):
         for s0, e0 in named_things(passage.text, vocab, region_runs):
             if _verbatim(doc, passage, s0, e0):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
-    for (passage, role), region_runs in zip(regions, runs):
+    for (passage, role), region_runs in zip(regions, runs, strict=True):
         for d in _person_runs(passage.text, region_runs, vocab, known):
             if not _verbatim(doc, passage, d.start, d.end):
                 continue

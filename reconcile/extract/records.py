@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span, Value
 from ..vocab import Vocabulary
 from .dates import parse_date

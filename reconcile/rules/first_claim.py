@@ -48,7 +48,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
     for c in ctx.claims:
         if c.predicate == "rank" and c.subject and isinstance(c.value, str) and c.qualifier:
             holders[(c.qualifier, c.value)][c.subject].append(c)
-    for (rank, phrase), by_entity in sorted(holders.items()):
+    for (rank, _phrase), by_entity in sorted(holders.items()):
         evidence_of = {e: cs[0] for e, cs in by_entity.items()}
         if len(by_entity) == 1:
             (entity, claims), = by_entity.items()
