@@ -46,6 +46,18 @@
     return true;
   }
 
+  var timelines = null;
+  function drawTimeline(group) {
+    // timelines of groups not on the first page wait in rc-tl until the group is shown
+    var fig = group.querySelector("figure[data-tl]");
+    if (!fig) { return; }
+    if (!timelines) { timelines = JSON.parse(byId("rc-tl").textContent); }
+    var t = document.createElement("template");
+    t.innerHTML = timelines[fig.getAttribute("data-tl")] || "";
+    fig.appendChild(t.content);
+    fig.removeAttribute("data-tl");
+  }
+
   function apply() {
     var s = state(), shown = 0, total = 0, prev = [], inGroup = [];
     for (var i = 0; i < F.length; i++) {
@@ -66,7 +78,10 @@
       }
       if (n && n.isConnected) { prev[g] = n; }
     }
-    groups.forEach(function (el, k) { el.hidden = !inGroup[k]; });
+    groups.forEach(function (el, k) {
+      el.hidden = !inGroup[k];
+      if (inGroup[k]) { drawTimeline(el); }
+    });
     count.textContent = "Showing " + shown + " of " + total + " matching findings (" + F.length + " in all)";
     more.hidden = shown >= total;
   }
