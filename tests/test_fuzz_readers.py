@@ -96,3 +96,22 @@ def test_decode_then_read_on_bytes(data, fmt):
         return
     assert isinstance(text, str)
     read_and_extract(text, fmt)
+
+
+# Pieces of claim records, so that whole, broken and odd records all occur.
+RECORD_PIECES = ['{"subject": ', '"predicate": ', '"value": ', '"source": ', '"text": ',
+                 '"Orto Dam"', '"opening"', '"1961-05"', '"1961-13-45"', "1961", "-0.5", "1e309",
+                 "true", "null", '["A", "B"]', '{"value": 3, "unit": "m"}', '{"value": "x"}',
+                 '"modality": "planned"', '"subject_type": "person"', ", ", "}", "{", "\n",
+                 '"\\u00e9\\"q\\""', '"\\ud800"', '"', "\\", "\U0001F680", "\u2028"]
+records = st.lists(st.sampled_from(RECORD_PIECES) | st.text(max_size=6), max_size=40).map("".join)
+
+
+@FUZZ
+@given(text=records)
+def test_claim_records_on_text(text):
+    from reconcile.read.claims_jsonl import read_claims
+
+    for doc in read_claims(text, source_id="fuzz", path="fuzz.jsonl"):
+        assert doc.text == text
+        check_spans(doc, extract(doc))
