@@ -112,6 +112,23 @@ def load_settings():
         sys.exit(2)
 
 
+def rule_options(cfg, given: tuple[str, ...]) -> dict[str, object]:
+    """Context.options from the configuration's rules and --rule; a name that is no rule or
+    option ends the run (exit 2)."""
+    from .rule_settings import SettingsError, resolve
+    from .rules import RuleLoadError, load_rules
+
+    try:
+        return resolve(cfg.rules, given, [m.RULE for m in load_rules()], cfg.path)
+    except (SettingsError, RuleLoadError) as exc:
+        fail(str(exc))
+        sys.exit(2)
+
+
+RULE_HELP = ("Rule severity NAME=off|info|warning|error or option NAME.OPTION=VALUE; NAME is a "
+             "rule id or code (repeatable; overrides [tool.reconcile.rules]).")
+
+
 def pick_format(given: str | None, cfg, choices: tuple[str, ...], default: str,
                 command: str) -> str:
     """The command line's format, else the configuration's (checked here: formats differ
@@ -148,9 +165,10 @@ MAX_BYTES = 64 * 1024 * 1024
               "dropped with a note.")
 @click.option("--baseline", default=None, help="JSON report of accepted findings: only the "
               "others count for the exit status, and they are marked [new].")
+@click.option("--rule", "rule_settings", multiple=True, metavar="NAME=LEVEL", help=RULE_HELP)
 def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: str | None,
           format_in: str | None, max_bytes: int | None, baseline: str | None,
-          max_claims: int | None) -> None:
+          max_claims: int | None, rule_settings: tuple[str, ...]) -> None:
     """Check files and folders for contradictions and write a report.
 
     Settings not given here come from reconcile.toml or pyproject.toml [tool.reconcile]."""
@@ -165,6 +183,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: 
     fail_on = either(fail_on, cfg.fail_on, "error")
     max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
     max_claims = either(max_claims, cfg.max_claims, MAX_CLAIMS_DEFAULT)
+    options = rule_options(cfg, rule_settings)
     if output is None and fmt == "html":
         output = "reconcile-report.html"
     if output is not None:
@@ -187,7 +206,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: 
             fail(f"{doc.path}: {note}")
     try:
         report = check_documents(docs, problems,
-                                 config={"max_claims": max_claims, **cfg.options()})
+                                 config={"max_claims": max_claims, **options})
         for p in sorted(set(report.problems) - set(problems), key=lambda p: p.path):
             fail(p.line())  # limits met while extracting (--max-claims)
     except (RuleLoadError, PackError) as exc:

@@ -381,3 +381,4 @@ class RuleInfo:
     summary: str
     help: str = ""
     tags: tuple[str, ...] = field(default=())
+    options: tuple[tuple[str, object], ...] = ()  # (name, default): what configuration may set

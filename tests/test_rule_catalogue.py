@@ -65,6 +65,8 @@ def test_page_heading_severity_and_sections(rule_id):
     options = section(text, "Options")
     assert "[tool.reconcile.rules]" in options and f"severity.{rule_id}" in options
     assert f'{rule_id} = "off"' in options
+    for name, default in info.options:  # every option the rule declares, with its default
+        assert f"`{name}` (default {default})" in options
 
 
 @pytest.mark.parametrize("rule_id", BUILTIN_IDS)

@@ -13,8 +13,9 @@ import os
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
+from typing import Any
 
 from ..model import (
     SEVERITY_RANK,
@@ -136,6 +137,11 @@ class Context:
         configured = self.options.get(f"severity.{info.id}")
         return configured if configured in SEVERITY_RANK else info.severity  # type: ignore[return-value]
 
+    def option(self, info: RuleInfo, name: str) -> Any:
+        """A rule's option: the configured value (key "<rule-id>.<name>"), else its default."""
+        default = dict(info.options)[name]  # KeyError: the rule did not declare it
+        return self.options.get(f"{info.id}.{name}", default)
+
 
 def stable_id(rule: str, subject: str | None, predicate: str | None,
               evidence: Iterable[Evidence]) -> str:
@@ -191,10 +197,14 @@ def run_rules(ctx: Context, modules: list[ModuleType]) -> tuple[list[Finding], l
     agreements: dict[str, Agreement] = {}
     for module in modules:
         info: RuleInfo = module.RULE
-        if ctx.options.get(f"severity.{info.id}") == "off":
+        configured = ctx.options.get(f"severity.{info.id}")
+        if configured == "off":
             continue
         for item in module.check(ctx):
             if isinstance(item, Finding):
+                if configured in SEVERITY_RANK and item.severity != configured:
+                    # the setting wins over a severity the rule chose for this finding
+                    item = replace(item, severity=configured)  # type: ignore[arg-type]
                 findings.setdefault(item.id, item)
             else:
                 agreements.setdefault(item.id, item)
