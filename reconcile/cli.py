@@ -239,6 +239,12 @@ from .cli_gate import diff  # noqa: E402
 cli.add_command(diff)
 
 
+from .cli_rules import explain, rules_command  # noqa: E402
+
+cli.add_command(rules_command)
+cli.add_command(explain)
+
+
 def main() -> None:
     cli(prog_name="reconcile")
 
