@@ -1,7 +1,7 @@
 """Settings from `reconcile.toml` or `pyproject.toml` [tool.reconcile], found upwards.
 
 Keys: fail-on, format, max-bytes, max-claims (check only), context (diff only: paths, relative
-to the file), rules.<rule-id> = off | info | warning | error, or a [rules.<rule-id>] table of
+to the file), baseline (check and review: the decision file, relative to the file), rules.<rule-id> = off | info | warning | error, or a [rules.<rule-id>] table of
 severity and the rule's options (checked against the rules by reconcile.rule_settings). The
 command line overrides each of them; the commands check the values against their own choices.
 """
@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
-KNOWN = {"fail-on", "format", "max-bytes", "max-claims", "context", "rules"}
+KNOWN = {"fail-on", "format", "max-bytes", "max-claims", "context", "rules", "baseline"}
 
 
 class ConfigError(Exception):
@@ -30,6 +30,7 @@ class Config:
     rules: dict[str, str | dict] = field(default_factory=dict)
     max_bytes: int | None = None
     max_claims: int | None = None
+    baseline: str | None = None
 
     def options(self) -> dict[str, str]:
         """What check_documents takes as config: {"severity.<rule-id>": value}."""
@@ -94,7 +95,10 @@ def load_config(start: str | os.PathLike[str] | None = None,
     for key, value in limits.items():
         if value is not None and (type(value) is not int or value < 1):
             raise ConfigError(f"{path}: {key} must be a whole number of at least 1")
+    baseline = table.get("baseline")
+    if baseline is not None and not isinstance(baseline, str):
+        raise ConfigError(f"{path}: baseline must be a path")
     base = path.parent
     paths = tuple(str(base / c) if not os.path.isabs(c) else c for c in context)
     return Config(str(path), fail_on, fmt, paths, dict(rules), limits["max-bytes"],
-                  limits["max-claims"])
+                  limits["max-claims"], str(base / baseline) if baseline else None)

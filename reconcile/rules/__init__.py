@@ -146,10 +146,16 @@ class Context:
 def stable_id(rule: str, subject: str | None, predicate: str | None,
               evidence: Iterable[Evidence]) -> str:
     """Content-based: the same facts give the same id even when text moves in the file."""
+    return content_id(rule, subject, predicate, ((e.source, e.text) for e in evidence))
+
+
+def content_id(rule: str, subject: str | None, predicate: str | None,
+               quotes: Iterable[tuple[str, str]]) -> str:
+    """The id of a finding from its content: also the fingerprint review decisions key on."""
     h = hashlib.sha1(usedforsecurity=False)
     for part in (rule, subject or "", predicate or ""):
         h.update(part.encode() + b"\0")
-    for src, text in sorted({(e.source, e.text) for e in evidence}):
+    for src, text in sorted(set(quotes)):
         h.update(src.encode() + b"\0" + text.encode() + b"\0")
     return f"{rule}:{h.hexdigest()[:12]}"
 
