@@ -112,6 +112,23 @@ def load_settings():
         sys.exit(2)
 
 
+def rule_options(cfg, given: tuple[str, ...]) -> dict[str, object]:
+    """Context.options from the configuration's rules and --rule; a name that is no rule or
+    option ends the run (exit 2)."""
+    from .rule_settings import SettingsError, resolve
+    from .rules import RuleLoadError, load_rules
+
+    try:
+        return resolve(cfg.rules, given, [m.RULE for m in load_rules()], cfg.path)
+    except (SettingsError, RuleLoadError) as exc:
+        fail(str(exc))
+        sys.exit(2)
+
+
+RULE_HELP = ("Rule severity NAME=off|info|warning|error or option NAME.OPTION=VALUE; NAME is a "
+             "rule id or code (repeatable; overrides [tool.reconcile.rules]).")
+
+
 def pick_format(given: str | None, cfg, choices: tuple[str, ...], default: str,
                 command: str) -> str:
     """The command line's format, else the configuration's (checked here: formats differ
@@ -131,6 +148,56 @@ def either(given, configured, default):
 MAX_BYTES = 64 * 1024 * 1024
 
 
+def read_json(path: str, what: str):
+    """A JSON file's data; one that cannot be read or parsed ends the run (exit 2)."""
+    import json
+
+    try:
+        with open(path, encoding="utf-8") as fh:
+            return json.load(fh)
+    except (OSError, ValueError) as exc:
+        fail(f"{path}: cannot use as {what}: {getattr(exc, 'strerror', None) or exc}")
+        sys.exit(2)
+
+
+def decision_file(given: str | None, cfg) -> str | None:
+    """The review decision file: given, else the configuration's, else ./.reconcile-baseline.json
+    when it exists (None: no decisions)."""
+    from .review import DEFAULT_FILE
+
+    if given or cfg.baseline:
+        return given or cfg.baseline
+    return DEFAULT_FILE if os.path.exists(DEFAULT_FILE) else None
+
+
+def read_baselines(given: str | None, cfg):
+    """(identities of a stored report's findings or None, review decisions by fingerprint).
+
+    --baseline may name either kind; decisions then come from it, else as decision_file says."""
+    from .gate import load_baseline
+    from .review import is_decision_file, load_decisions
+
+    accepted = None
+    data = read_json(given, "baseline") if given else None
+    if given and not is_decision_file(data):
+        try:
+            accepted = load_baseline(data)
+        except ValueError as exc:
+            fail(f"{given}: cannot use as baseline: {exc}")
+            sys.exit(2)
+        given = None
+    path = decision_file(given, cfg)
+    if path is None:
+        return accepted, {}
+    if data is None or path != given:
+        data = read_json(path, "baseline")
+    try:
+        return accepted, load_decisions(data)
+    except ValueError as exc:
+        fail(f"{path}: cannot use as baseline: {exc}")
+        sys.exit(2)
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -146,11 +213,14 @@ MAX_BYTES = 64 * 1024 * 1024
 @click.option("--max-claims", type=click.IntRange(min=1), default=None,
               help="Most claims checked per document (default 100,000); the rest are "
               "dropped with a note.")
-@click.option("--baseline", default=None, help="JSON report of accepted findings: only the "
-              "others count for the exit status, and they are marked [new].")
+@click.option("--baseline", default=None, help="Review decisions (default: `baseline` from the "
+              "configuration, else ./.reconcile-baseline.json if present): the findings they "
+              "cover are shown as suppressed and do not count. Or a JSON report of accepted "
+              "findings: only the others count, and they are marked [new].")
+@click.option("--rule", "rule_settings", multiple=True, metavar="NAME=LEVEL", help=RULE_HELP)
 def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: str | None,
           format_in: str | None, max_bytes: int | None, baseline: str | None,
-          max_claims: int | None) -> None:
+          max_claims: int | None, rule_settings: tuple[str, ...]) -> None:
     """Check files and folders for contradictions and write a report.
 
     Settings not given here come from reconcile.toml or pyproject.toml [tool.reconcile]."""
@@ -165,20 +235,12 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: 
     fail_on = either(fail_on, cfg.fail_on, "error")
     max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
     max_claims = either(max_claims, cfg.max_claims, MAX_CLAIMS_DEFAULT)
+    options = rule_options(cfg, rule_settings)
     if output is None and fmt == "html":
         output = "reconcile-report.html"
     if output is not None:
         check_writable(output)
-    accepted = None
-    if baseline:
-        from .gate import apply_baseline, load_baseline
-
-        try:
-            with open(baseline, encoding="utf-8") as fh:
-                accepted = load_baseline(fh.read())
-        except (OSError, ValueError) as exc:
-            fail(f"{baseline}: cannot use as baseline: {exc}")
-            sys.exit(2)
+    accepted, decisions = read_baselines(baseline, cfg)
     docs, problems = read_paths(paths, format_in, max_bytes)
     for p in problems:
         fail(p.line())
@@ -187,14 +249,20 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: 
             fail(f"{doc.path}: {note}")
     try:
         report = check_documents(docs, problems,
-                                 config={"max_claims": max_claims, **cfg.options()})
+                                 config={"max_claims": max_claims, **options})
         for p in sorted(set(report.problems) - set(problems), key=lambda p: p.path):
             fail(p.line())  # limits met while extracting (--max-claims)
     except (RuleLoadError, PackError) as exc:
         fail(str(exc))
         sys.exit(2)
+    if decisions:
+        from .review import suppress
+
+        report = suppress(report, decisions)
     counted = report
     if accepted is not None:
+        from .gate import apply_baseline
+
         report, counted = apply_baseline(report, accepted)
     try:
         emit(report, fmt, output)
@@ -218,6 +286,17 @@ cli.add_command(_audit)
 from .cli_gate import diff  # noqa: E402
 
 cli.add_command(diff)
+
+
+from .cli_rules import explain, rules_command  # noqa: E402
+
+cli.add_command(rules_command)
+cli.add_command(explain)
+
+
+from .cli_review import review  # noqa: E402
+
+cli.add_command(review)
 
 
 def main() -> None:

@@ -16,12 +16,14 @@ import click
 
 from .cli import (
     MAX_BYTES,
+    RULE_HELP,
     SEVERITIES,
     check_writable,
     either,
     fail,
     load_settings,
     pick_format,
+    rule_options,
     write_atomic,
 )
 
@@ -92,9 +94,10 @@ def _read_text(path: str, max_bytes: int) -> str:
               default=None, help="Read OLD and NEW in this format instead of detecting it.")
 @click.option("--max-bytes", type=int, default=None,
               help=f"Largest input file read (default {MAX_BYTES}).")
+@click.option("--rule", "rule_settings", multiple=True, metavar="NAME=LEVEL", help=RULE_HELP)
 def diff(old: str | None, new: str | None, context: tuple[str, ...], revisions: str | None,
          fmt: str | None, output: str | None, fail_on: str | None, cache_dir: str | None,
-         format_in: str | None, max_bytes: int | None) -> None:
+         format_in: str | None, max_bytes: int | None, rule_settings: tuple[str, ...]) -> None:
     """Gate an edit: the findings NEW introduces (and resolves) against the context."""
     from .read import InputError, read_paths
     from .rules import RuleLoadError
@@ -104,6 +107,7 @@ def diff(old: str | None, new: str | None, context: tuple[str, ...], revisions: 
     fmt = pick_format(fmt, cfg, DIFF_FORMATS, "json", "diff")
     fail_on = either(fail_on, cfg.fail_on, "error")
     max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
+    options = rule_options(cfg, rule_settings)
     if revisions:
         if old or new:
             raise click.UsageError("give either OLD NEW or --revisions, not both")
@@ -137,7 +141,6 @@ def diff(old: str | None, new: str | None, context: tuple[str, ...], revisions: 
     for p in problems:
         fail(p.line())
     taken = {d.id for d in docs}
-    options = cfg.options()
     try:
         if revisions:
             results = list(_revision_pairs(revisions, docs, problems, options, extract, taken))

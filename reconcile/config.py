@@ -1,8 +1,9 @@
 """Settings from `reconcile.toml` or `pyproject.toml` [tool.reconcile], found upwards.
 
 Keys: fail-on, format, max-bytes, max-claims (check only), context (diff only: paths, relative
-to the file), rules.<rule-id> = off | info | warning | error. The command line overrides each
-of them; the commands check the values against their own choices.
+to the file), baseline (check and review: the decision file, relative to the file), rules.<rule-id> = off | info | warning | error, or a [rules.<rule-id>] table of
+severity and the rule's options (checked against the rules by reconcile.rule_settings). The
+command line overrides each of them; the commands check the values against their own choices.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 SEVERITIES = ("error", "warning", "info")
-KNOWN = {"fail-on", "format", "max-bytes", "max-claims", "context", "rules"}
+KNOWN = {"fail-on", "format", "max-bytes", "max-claims", "context", "rules", "baseline"}
 
 
 class ConfigError(Exception):
@@ -26,13 +27,15 @@ class Config:
     fail_on: str | None = None
     format: str | None = None
     context: tuple[str, ...] = ()
-    rules: dict[str, str] = field(default_factory=dict)
+    rules: dict[str, str | dict] = field(default_factory=dict)
     max_bytes: int | None = None
     max_claims: int | None = None
+    baseline: str | None = None
 
     def options(self) -> dict[str, str]:
         """What check_documents takes as config: {"severity.<rule-id>": value}."""
-        return {f"severity.{rule}": value for rule, value in self.rules.items()}
+        return {f"severity.{rule}": value for rule, value in self.rules.items()
+                if isinstance(value, str)}
 
 
 def find_config(start: str | os.PathLike[str] | None = None) -> tuple[Path, dict] | None:
@@ -86,13 +89,16 @@ def load_config(start: str | os.PathLike[str] | None = None,
     if not isinstance(rules, dict):
         raise ConfigError(f"{path}: [rules] must be a table of rule-id = severity")
     for rule, value in rules.items():
-        if value not in (*SEVERITIES, "off"):
+        if not isinstance(value, dict) and value not in (*SEVERITIES, "off"):
             raise ConfigError(f"{path}: rules.{rule} must be off, info, warning or error")
     limits = {key: table.get(key) for key in ("max-bytes", "max-claims")}
     for key, value in limits.items():
         if value is not None and (type(value) is not int or value < 1):
             raise ConfigError(f"{path}: {key} must be a whole number of at least 1")
+    baseline = table.get("baseline")
+    if baseline is not None and not isinstance(baseline, str):
+        raise ConfigError(f"{path}: baseline must be a path")
     base = path.parent
     paths = tuple(str(base / c) if not os.path.isabs(c) else c for c in context)
     return Config(str(path), fail_on, fmt, paths, dict(rules), limits["max-bytes"],
-                  limits["max-claims"])
+                  limits["max-claims"], str(base / baseline) if baseline else None)

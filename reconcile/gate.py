@@ -141,9 +141,10 @@ def edit_documents(old_text: str | None, new_text: str, path: str, source_id: st
 NEW_MARK = "[new] "
 
 
-def load_baseline(text: str) -> set[Identity]:
-    """Identities of the accepted findings in a stored JSON report (check or diff output)."""
-    data = json.loads(text)
+def load_baseline(text: str | object) -> set[Identity]:
+    """Identities of the accepted findings in a stored JSON report (check or diff output),
+    given as text or as its parsed data."""
+    data = json.loads(text) if isinstance(text, str) else text
     if not isinstance(data, dict) or not isinstance(data.get("findings"), list):
         raise ValueError("not a reconcile JSON report (no findings list)")
     return {identity(f) for f in data["findings"]}
@@ -154,7 +155,7 @@ def apply_baseline(report: Report, accepted: set[Identity]) -> tuple[Report, Rep
     marked = []
     new = []
     for f in report.findings:
-        if identity(f) in accepted:
+        if identity(f) in accepted or f.suppression is not None:
             marked.append(f)
         else:
             g = replace(f, message=NEW_MARK + f.message)

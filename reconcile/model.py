@@ -326,9 +326,10 @@ class Finding:
     message: str
     evidence: tuple[Evidence, ...]
     confidence: float = 1.0
+    suppression: Suppression | None = None  # a reviewer's recorded decision (reconcile.review)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "id": self.id,
             "rule": self.rule,
             "severity": self.severity,
@@ -338,6 +339,24 @@ class Finding:
             "confidence": round(self.confidence, 3),
             "evidence": [e.to_json() for e in self.evidence],
         }
+        if self.suppression is not None:
+            out["suppression"] = self.suppression.to_json()
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """Why a finding no longer counts: kept in every report, never silently dropped."""
+
+    decision: str  # accepted | false-positive | intentional
+    reason: str
+    by: str
+    date: str  # YYYY-MM-DD, from the decision record (never the day of the run)
+    fingerprint: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"decision": self.decision, "reason": self.reason, "by": self.by,
+                "date": self.date, "fingerprint": self.fingerprint}
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,3 +400,4 @@ class RuleInfo:
     summary: str
     help: str = ""
     tags: tuple[str, ...] = field(default=())
+    options: tuple[tuple[str, object], ...] = ()  # (name, default): what configuration may set

@@ -53,15 +53,23 @@ class Report:
                 return info
         return None
 
+    def open_findings(self) -> tuple[Finding, ...]:
+        """The findings no review decision suppresses: what counts and what fails a run."""
+        return tuple(f for f in self.findings if f.suppression is None)
+
+    def suppressed(self) -> tuple[Finding, ...]:
+        return tuple(f for f in self.findings if f.suppression is not None)
+
     def counts(self) -> dict[str, int]:
+        """Open findings per severity (suppressed ones are counted apart)."""
         out = {"error": 0, "warning": 0, "info": 0}
-        for f in self.findings:
+        for f in self.open_findings():
             out[f.severity] += 1
         return out
 
     def worst(self) -> int:
-        """Rank of the most severe finding, -1 when there is none."""
-        return max((SEVERITY_RANK[f.severity] for f in self.findings), default=-1)
+        """Rank of the most severe open finding, -1 when there is none."""
+        return max((SEVERITY_RANK[f.severity] for f in self.open_findings()), default=-1)
 
     def fails(self, fail_on: str) -> bool:
         return self.worst() >= SEVERITY_RANK[fail_on]
@@ -85,6 +93,7 @@ class Report:
                 "entities": len(self.entities),
                 "agreements": len(self.agreements),
                 "problems": len(self.problems),
+                **({"suppressed": n} if (n := len(self.suppressed())) else {}),
             },
         }
 

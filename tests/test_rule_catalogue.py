@@ -65,6 +65,8 @@ def test_page_heading_severity_and_sections(rule_id):
     options = section(text, "Options")
     assert "[tool.reconcile.rules]" in options and f"severity.{rule_id}" in options
     assert f'{rule_id} = "off"' in options
+    for name, default in info.options:  # every option the rule declares, with its default
+        assert f"`{name}` (default {default})" in options
 
 
 @pytest.mark.parametrize("rule_id", BUILTIN_IDS)
@@ -95,3 +97,62 @@ def test_severity_option_applies(rule_id):
     if RULES[rule_id].severity != "info":
         info = check_documents(docs, config={f"severity.{rule_id}": "info"})
         assert {f.severity for f in info.findings if f.rule == rule_id} == {"info"}
+
+
+# ---- reconcile rules / reconcile explain: the pages ship in the package ------------------------
+
+SHIPPED = ROOT / "reconcile" / "rules" / "pages"
+
+
+def test_shipped_pages_are_the_catalogue_pages():
+    """reconcile/rules/pages/ is a copy of rules/*.md for the installed package; after editing a
+    page run `cp rules/[!R]*.md reconcile/rules/pages/`."""
+    assert {p.name for p in SHIPPED.glob("*.md")} == {f"{r}.md" for r in BUILTIN_IDS}
+    for rule_id in BUILTIN_IDS:
+        assert (SHIPPED / f"{rule_id}.md").read_bytes() == (PAGES / f"{rule_id}.md").read_bytes()
+
+
+def test_rules_lists_the_catalogue():
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    result = CliRunner().invoke(cli, ["rules"])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(RULES)
+    for info in RULES.values():
+        assert any(line.split()[:3] == [info.code, info.id, info.severity]
+                   and line.endswith(info.summary) for line in lines)
+
+
+@pytest.mark.parametrize("rule_id", BUILTIN_IDS)
+def test_explain_prints_the_page_by_id_or_code(rule_id):
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    for name in (rule_id, RULES[rule_id].code, RULES[rule_id].code.lower()):
+        result = CliRunner().invoke(cli, ["explain", name])
+        assert result.exit_code == 0 and result.stdout == page(rule_id)
+
+
+def test_explain_unknown_is_one_line_exit_2():
+    from click.testing import CliRunner
+
+    from reconcile.cli import cli
+
+    result = CliRunner().invoke(cli, ["explain", "RC999"])
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr == "reconcile: explain: unknown rule 'RC999' (see `reconcile rules`)\n"
+
+
+def test_a_rule_without_a_page_is_explained_from_its_info():
+    from reconcile.cli_rules import page_text
+    from reconcile.model import RuleInfo
+
+    info = RuleInfo("plugin-rule", "RCX01", "warning", "Flags a thing.", "Because.",
+                    options=(("limit", 3),))
+    text = page_text(info)
+    assert text.startswith("# RCX01 plugin-rule\n\nFlags a thing.\n")
+    assert "Default severity: **warning**" in text and "- `limit` (default 3)" in text

@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import json
 from collections import Counter, defaultdict
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from types import SimpleNamespace as NS
@@ -82,6 +83,9 @@ def render_html(report: Report, page: int = PAGE) -> str:
     csp = (f"default-src 'none'; style-src {css_hash}; script-src {js_hash}; "
            "base-uri 'none'; form-action 'none'")
     page = max(1, page)
+    suppressed = report.suppressed()
+    if suppressed:  # they get their own folded section: the findings list is what is open
+        report = replace(report, findings=report.open_findings())
     view = _View(report)
     groups, order = view.groups()
     cards = [view.card(f, i) for i, f in enumerate(order)]
@@ -105,6 +109,9 @@ def render_html(report: Report, page: int = PAGE) -> str:
         groups=groups, lazy=lazy, timelines=timelines, data=data,
         summary=view.summary(), docs=view.documents(), entities=view.entities(),
         agreements=view.agreements(), severities=SEVERITIES,
+        suppressed=[NS(f=f, s=f.suppression, entity=view.name(f.subject),
+                       quotes=[(source_label(view.docs[e.source]), e.text) for e in f.evidence])
+                    for f in suppressed],
     )
 
 

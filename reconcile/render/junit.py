@@ -32,11 +32,17 @@ def render_junit(report: Report) -> str:
         if not findings and not agreements:
             continue
         suite = ET.SubElement(root, "testsuite", name=xml_safe(rule_id))
-        failures = 0
+        failures = skipped = 0
         for f in findings:
             case = _case(suite, report, f, names)
             detail = _evidence_text(report, f)
-            if f.severity in ("error", "warning"):
+            if f.suppression is not None:  # shown as skipped, with the decision
+                skipped += 1
+                s = f.suppression
+                ET.SubElement(case, "skipped", message=xml_safe(
+                    f"{s.decision}: {s.reason} ({s.by}, {s.date})")).text = xml_safe(
+                    f"{f.message}\n{detail}")
+            elif f.severity in ("error", "warning"):
                 failures += 1
                 fail = ET.SubElement(case, "failure", message=xml_safe(f.message),
                                      type=f.severity)
@@ -47,7 +53,7 @@ def render_junit(report: Report) -> str:
             case = _case(suite, report, a, names)
             ET.SubElement(case, "system-out").text = xml_safe(
                 f"consistent: {a.message}\n{_evidence_text(report, a)}")
-        _count(suite, len(findings) + len(agreements), failures, 0, totals)
+        _count(suite, len(findings) + len(agreements), failures, 0, totals, skipped)
     if report.problems:
         suite = ET.SubElement(root, "testsuite", name="input")
         for p in report.problems:
@@ -70,14 +76,16 @@ def _case(suite: ET.Element, report: Report, item: Finding | Agreement,
                          name=xml_safe(f"{label} [{item.id}]"))
 
 
-def _count(suite: ET.Element, tests: int, failures: int, errors: int, totals: dict) -> None:
+def _count(suite: ET.Element, tests: int, failures: int, errors: int, totals: dict,
+           skipped: int = 0) -> None:
     suite.set("tests", str(tests))
     suite.set("failures", str(failures))
     suite.set("errors", str(errors))
-    suite.set("skipped", "0")
+    suite.set("skipped", str(skipped))
     totals["tests"] += tests
     totals["failures"] += failures
     totals["errors"] += errors
+    totals["skipped"] += skipped
 
 
 def _evidence_text(report: Report, item: Finding | Agreement) -> str:

@@ -60,7 +60,7 @@ def render_markdown(report: Report, limit: int = 200) -> str:
         out += [f"- {_code(p.path)}: {md_escape(p.message)}"
                 for p in report.problems]
         out.append("")
-    ordered = severity_order(report.findings)
+    ordered = severity_order(report.open_findings())
     shown, rest = ordered[:limit], len(ordered) - limit
     if shown:
         out += ["| | Severity | Rule | Entity | Message |", "|---|---|---|---|---|"]
@@ -80,9 +80,27 @@ def render_markdown(report: Report, limit: int = 200) -> str:
         out += ["</details>", ""]
     if rest > 0:
         out += [f"_…and {rest} more finding(s); see the HTML or JSON report._", ""]
-    if not report.findings:
+    if not ordered:
         out += ["No disagreements found.", ""]
+    out += _suppressed(report, names)
     return "\n".join(out).rstrip() + "\n"
+
+
+def _suppressed(report: Report, names: dict) -> list[str]:
+    """The suppressed findings, folded, each with its decision: shown, never counted."""
+    found = report.suppressed()
+    if not found:
+        return []
+    out = ["### Suppressed", "", "<details>",
+           f"<summary>{len(found)} finding(s) suppressed by review decisions</summary>", ""]
+    for f in found:
+        s = f.suppression
+        assert s is not None
+        quotes = "; ".join(f"“{md_escape(e.text)}”" for e in f.evidence)
+        out.append(f"- {f.severity} `{f.rule}` {md_escape(entity_name(report, f.subject, names))}"
+                   f": {md_escape(f.message)} — **{s.decision}**: {md_escape(s.reason)} "
+                   f"({md_escape(s.by)}, {s.date}); {quotes}")
+    return [*out, "", "</details>", ""]
 
 
 def _finding(report: Report, f: Finding, n: int, names: dict) -> list[str]:

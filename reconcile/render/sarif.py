@@ -69,6 +69,12 @@ def render_sarif(report: Report) -> str:
         }
         if f.predicate:
             result["properties"]["predicate"] = f.predicate
+        if f.suppression is not None:  # SARIF's own way: viewers hide it but keep it listed
+            s = f.suppression
+            result["suppressions"] = [{"kind": "external", "status": "accepted",
+                                       "justification": s.reason,
+                                       "properties": {"decision": s.decision, "by": s.by,
+                                                      "date": s.date}}]
         if f.evidence:
             result["locations"] = [location(f.evidence[0])]
             if len(f.evidence) > 1:

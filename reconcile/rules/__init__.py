@@ -13,8 +13,9 @@ import os
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import ModuleType
+from typing import Any
 
 from ..model import (
     SEVERITY_RANK,
@@ -138,14 +139,25 @@ class Context:
         configured = self.options.get(f"severity.{info.id}")
         return configured if configured in SEVERITY_RANK else info.severity  # type: ignore[return-value]
 
+    def option(self, info: RuleInfo, name: str) -> Any:
+        """A rule's option: the configured value (key "<rule-id>.<name>"), else its default."""
+        default = dict(info.options)[name]  # KeyError: the rule did not declare it
+        return self.options.get(f"{info.id}.{name}", default)
+
 
 def stable_id(rule: str, subject: str | None, predicate: str | None,
               evidence: Iterable[Evidence]) -> str:
     """Content-based: the same facts give the same id even when text moves in the file."""
+    return content_id(rule, subject, predicate, ((e.source, e.text) for e in evidence))
+
+
+def content_id(rule: str, subject: str | None, predicate: str | None,
+               quotes: Iterable[tuple[str, str]]) -> str:
+    """The id of a finding from its content: also the fingerprint review decisions key on."""
     h = hashlib.sha1(usedforsecurity=False)
     for part in (rule, subject or "", predicate or ""):
         h.update(part.encode() + b"\0")
-    for src, text in sorted({(e.source, e.text) for e in evidence}):
+    for src, text in sorted(set(quotes)):
         h.update(src.encode() + b"\0" + text.encode() + b"\0")
     return f"{rule}:{h.hexdigest()[:12]}"
 
@@ -193,10 +205,14 @@ def run_rules(ctx: Context, modules: list[ModuleType]) -> tuple[list[Finding], l
     agreements: dict[str, Agreement] = {}
     for module in modules:
         info: RuleInfo = module.RULE
-        if ctx.options.get(f"severity.{info.id}") == "off":
+        configured = ctx.options.get(f"severity.{info.id}")
+        if configured == "off":
             continue
         for item in module.check(ctx):
             if isinstance(item, Finding):
+                if configured in SEVERITY_RANK and item.severity != configured:
+                    # the setting wins over a severity the rule chose for this finding
+                    item = replace(item, severity=configured)  # type: ignore[arg-type]
                 findings.setdefault(item.id, item)
             else:
                 agreements.setdefault(item.id, item)

@@ -16,9 +16,8 @@ RULE = RuleInfo(
     help="A news item dated after an event that says it 'will' happen (or 'is launching'), or "
          "that reports as done an event dated after its publication. The event's date comes "
          "from the corpus; the publication date from the source's date line or metadata.",
+    options=(("grace-days", 1),),  # time zones and late-evening filing
 )
-
-GRACE_DAYS = 1  # time zones and late-evening filing
 
 
 def _earlier_event(ctx: Context, c: Claim, published: dt.date) -> Claim | None:
@@ -26,10 +25,11 @@ def _earlier_event(ctx: Context, c: Claim, published: dt.date) -> Claim | None:
     if dated is None:
         return None
     day = dated.value.as_date()  # type: ignore[union-attr]
-    return dated if day and (published - day).days > GRACE_DAYS else None
+    return dated if day and (published - day).days > ctx.option(RULE, "grace-days") else None
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
+    grace = ctx.option(RULE, "grace-days")
     by_doc: dict[tuple[str, str], list[tuple[Claim, Claim]]] = defaultdict(list)
     for c in ctx.claims:
         doc = ctx.docs[c.source]
@@ -41,7 +41,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
                 by_doc[(c.source, c.subject)].append((c, past))
         elif c.modality == "stated" and isinstance(c.value, DateValue) and c.value.as_date():
             day = c.value.as_date()
-            if day and (day - doc.published).days > GRACE_DAYS and not c.resolution:
+            if day and (day - doc.published).days > grace and not c.resolution:
                 yield finding(ctx, RULE, c.subject, c.predicate,
                               f"{ctx.label(c.source)}, published {doc.published.isoformat()}, "
                               f"reports the {c.predicate} of {ctx.name(c.subject)} on "

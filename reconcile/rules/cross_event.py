@@ -17,13 +17,14 @@ RULE = RuleInfo(
     help="A launch and the docking or arrival that follows it are different events and may "
          "fall on different days. The note makes that visible so that a reader does not take "
          "the two dates for a conflict; arrival before launch is an event-order error instead.",
+    options=(("max-gap-days", 60),),
 )
 
 FOLLOWERS = ("docking", "arrival")
-MAX_GAP_DAYS = 60
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
+    max_gap = ctx.option(RULE, "max-gap-days")
     for ent in ctx.entities.values():
         if ent.type == "person":
             continue
@@ -35,7 +36,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             seen: set[int] = set()
             for c in sorted(ctx.dated(ent.id, event), key=lambda c: (c.source, c.span.start)):
                 gap = days_between(launch, c)
-                if gap is None or gap < 0 or gap > MAX_GAP_DAYS or gap in seen:
+                if gap is None or gap < 0 or gap > max_gap or gap in seen:
                     continue
                 seen.add(gap)
                 ev = [ctx.evidence(launch, f"launch: {launch.value.human()}"),  # type: ignore[union-attr]
