@@ -329,7 +329,7 @@ class Finding:
     suppression: Suppression | None = None  # a reviewer's recorded decision (reconcile.review)
 
     def to_json(self) -> dict[str, Any]:
-        out = {
+        out: dict[str, Any] = {
             "id": self.id,
             "rule": self.rule,
             "severity": self.severity,

@@ -145,7 +145,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         events=events,
         trigger_re=trigger_re,
         trigger_event=trigger_event,
-        order=tuple(tuple(p) for p in data.get("order", {}).get("pairs", [])),  # type: ignore[misc]
+        order=tuple(tuple(p) for p in data.get("order", {}).get("pairs", [])),
         modality=modality,
         modality_re=re.compile(r"\b(?:" + _words_re(mod_words) + r")"),
         reporting_re=re.compile(r"\b(?:" + _words_re(reporting) + r")\s+(?:on\s+|last\s+|this\s+)?$"),

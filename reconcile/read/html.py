@@ -19,8 +19,12 @@ from __future__ import annotations
 import datetime as dt
 import html as htmllib
 import re
+from typing import TYPE_CHECKING
 
 from ..model import Document, Passage, Span
+
+if TYPE_CHECKING:
+    from selectolax.lexbor import LexborNode
 
 TAG_NAME = re.compile(r"<(/?)([A-Za-z][^\s/<>]*)")
 ATTR = re.compile(r"""[\s/]*(?:([^\s/>=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?)?""")
@@ -72,6 +76,7 @@ def _attrs(s: str, i: int) -> tuple[dict[str, tuple[int, int]], int, bool]:
     n = len(s)
     while i < n:
         m = ATTR.match(s, i)
+        assert m is not None  # every part of ATTR is optional: it always matches, maybe empty
         if m.group(1):
             for g in (2, 3, 4):
                 if m.group(g) is not None:
@@ -166,7 +171,8 @@ def _choose(text: str) -> tuple[str, int, str, str] | None:
     total = ptext(body)
     if total == 0:
         return None
-    best, best_score = None, 0.0
+    best: LexborNode | None = None
+    best_score = 0.0
     # An <article> wrapping the articleBody wins the tie: it also holds captions and subheads.
     for sel, bonus in (("article", 1.0), ("[itemprop=articleBody]", 1.0), ("main", 0.8),
                        ("[role=main]", 0.8)):
@@ -175,7 +181,7 @@ def _choose(text: str) -> tuple[str, int, str, str] | None:
             if score > best_score and ptext(node) >= 0.3 * total:
                 best, best_score = node, score
     if best is None:  # no semantic container: the parent of the most paragraph text
-        weight: dict[int, tuple[float, object]] = {}
+        weight: dict[int, tuple[float, LexborNode]] = {}
         for p in body.css("p"):
             n = len(p.text(deep=True).strip())
             parent = p.parent
@@ -184,10 +190,13 @@ def _choose(text: str) -> tuple[str, int, str, str] | None:
                 weight[parent.mem_id] = (w + n, parent)
         if weight:
             best = max(weight.values(), key=lambda x: x[0])[1]
-    if best is None or best.tag in ("body", "html"):
+    # A tagless node would never be found again in our token stream: the same as no choice.
+    if best is None or best.tag is None or best.tag in ("body", "html"):
         return None
     ordinal = 0
-    for node in tree.root.traverse():
+    root = tree.root
+    assert root is not None  # the document has a <body>, so it has a root element
+    for node in root.traverse():
         if node.mem_id == best.mem_id:
             attrs = best.attributes
             return best.tag, ordinal, attrs.get("id") or "", attrs.get("class") or ""
@@ -259,7 +268,8 @@ class _Buf:
 
     def take(self, s: str) -> tuple[str, int, tuple[int, ...] | None] | None:
         """The block as (clean text, raw start, offsets or None), whitespace collapsed."""
-        chars, offs = [], []
+        chars: list[str] = []
+        offs: list[int] = []
         for c, o in zip(self.chars, self.offs, strict=True):
             if c.isspace():
                 if chars and chars[-1] != " ":
