@@ -123,6 +123,7 @@ def explain(a: Name, b: Name) -> tuple[bool, str]:
         if set(part.surname) <= set(full.surname):
             return True, f"surname-only form matches surname ({' '.join(full.surname)})"
         return False, "surname-only form does not match the surname"
+    assert a.family is not None and b.family is not None  # parse() sets family with given
     if a.family != b.family:
         if a.family.startswith(".") or b.family.startswith("."):
             return False, "given name is an initial, not merged"

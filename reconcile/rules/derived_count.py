@@ -55,6 +55,12 @@ def _sizes(ctx: Context) -> Iterator[Finding | Agreement]:
                                                    for m in lists], confidence=0.8)
 
 
+def _quantity(c: Claim) -> Quantity:
+    """The value of a claim that _totals grouped only because it is a Quantity."""
+    assert isinstance(c.value, Quantity)
+    return c.value
+
+
 def _totals(ctx: Context) -> Iterator[Finding | Agreement]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     for c in ctx.claims:
@@ -65,18 +71,18 @@ def _totals(ctx: Context) -> Iterator[Finding | Agreement]:
         parts = [c for c in claims if c.predicate == "part"]
         if len(totals) != 1 or len(parts) < 2:
             continue
-        total = totals[0]
-        added = sum(p.value.value for p in parts)  # type: ignore[union-attr]
-        stated = total.value.value  # type: ignore[union-attr]
+        total, total_q = totals[0], _quantity(totals[0])
+        added = sum(_quantity(p).value for p in parts)
+        stated = total_q.value
         evidence = [ctx.evidence(total, "total")] + [ctx.evidence(p, "part") for p in parts]
         sum_text = " + ".join(p.span.text for p in parts)
-        if abs(added - stated) <= total.value.tolerance():  # type: ignore[union-attr]
+        if abs(added - stated) <= total_q.tolerance():
             yield agreement(RULE, None, "total", f"The parts {sum_text} add up to the total "
                             f"{total.span.text} stated in {ctx.label(source)}.", evidence)
             continue
         yield finding(ctx, RULE, None, "total",
                       f"A total of {total.span.text} is stated in {ctx.label(source)}, but the "
-                      f"parts it lists ({sum_text}) add up to {added:,.{total.value.decimals}f}.",  # type: ignore[union-attr]
+                      f"parts it lists ({sum_text}) add up to {added:,.{total_q.decimals}f}.",
                       evidence, confidence=0.9)
 
 

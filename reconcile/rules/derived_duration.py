@@ -54,7 +54,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
 
         def show(e: str, spans: dict = spans) -> str:
             a, b = spans[e]
-            return (f"{ctx.name(e)}: {a.value.human()} to {b.value.human()} = "  # type: ignore[union-attr]
+            return (f"{ctx.name(e)}: {a.value.human()} to {b.value.human()} = "
                     f"{days_between(a, b)} days")
 
         evidence = [ctx.evidence(c, f"{c.value.human()} (stated)")]

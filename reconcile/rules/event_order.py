@@ -38,11 +38,11 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
                     grouped.setdefault(key, [])
                     grouped[key] += [c for c in (a, b) if c not in grouped[key]]
             for (sa, sb, va, vb), claims in grouped.items():
-                gap = (vb.as_date() - va.as_date()).days  # type: ignore[union-attr, operator]
+                gap = (vb.as_date() - va.as_date()).days
                 yield finding(ctx, RULE, ent.id, then,
-                              f"{ent.name}: the {then} ({vb.human()}, {ctx.label(sb)}) "  # type: ignore[union-attr]
+                              f"{ent.name}: the {then} ({vb.human()}, {ctx.label(sb)}) "
                               f"is dated {-gap} day{'s' if gap != -1 else ''} before the {first} "
-                              f"({va.human()}, {ctx.label(sa)}).",  # type: ignore[union-attr]
+                              f"({va.human()}, {ctx.label(sa)}).",
                               [ctx.evidence(c) for c in claims])
 
 

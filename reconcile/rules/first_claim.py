@@ -60,11 +60,11 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             continue
         dated = {e: _when(ctx, c) for e, c in evidence_of.items()}
         named = "; ".join(f"{ctx.name(e)} ({ctx.label(c.source)}"
-                          + (f", {dated[e].human()}" if dated[e] else "") + ")"
+                          + (f", {when.human()}" if (when := dated[e]) else "") + ")"
                           for e, c in sorted(evidence_of.items()))
         words = min(evidence_of.values(), key=lambda c: (c.source, c.span.start)).span.text
         message = f"“{words}” is said of {len(by_entity)} different entities: {named}."
-        known = sorted((d.as_date(), e) for e, d in dated.items() if d and d.as_date())
+        known = sorted((day, e) for e, d in dated.items() if d and (day := d.as_date()))
         if rank == "first" and len(known) >= 2 and known[0][0] < known[1][0]:
             message += (f" {ctx.name(known[0][1])} is dated earlier, so the later claim cannot "
                         "hold as written.")

@@ -62,8 +62,8 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             differing = _differing(list(groups))
             if len(differing) >= 2:
                 ev = [Evidence.of(groups[s][0].span, note=s) for s in differing]
-                kinds = sorted({relation(a, b) for a in differing for b in differing
-                                if relation(a, b) in ("hyphenation", "spelling")})
+                kinds = sorted({kind for a in differing for b in differing
+                                if (kind := relation(a, b)) in ("hyphenation", "spelling")})
                 yield finding(ctx, RULE, ent.id, "name",
                               f"{ctx.label(source)} spells {ent.name} {len(differing)} ways: "
                               + ", ".join(f"“{s}”" for s in differing)

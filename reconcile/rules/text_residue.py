@@ -30,7 +30,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         if not hits:
             continue
         kinds = sorted({m.group() for m in hits})
-        first = {}
+        first: dict[str, re.Match[str]] = {}
         for m in hits:
             first.setdefault(m.group(), m)
         ev = [ctx.docs[doc.id].span(m.start(), m.end()) for m in list(first.values())[:MAX_CITED]]
