@@ -201,6 +201,16 @@ def severity_order(findings: Iterable[Finding]) -> list[Finding]:
     return sorted(findings, key=lambda f: rank.get(f.severity, 3))
 
 
+def rule_ids(report: Report) -> list[str]:
+    """The report's rules in catalogue order, then any other rule that a finding or agreement
+    names, first seen first (findings before agreements)."""
+    out = [r.id for r in report.rules]
+    for rule in [*(f.rule for f in report.findings), *(a.rule for a in report.agreements)]:
+        if rule not in out:
+            out.append(rule)
+    return out
+
+
 def rule_counts(report: Report) -> dict[str, Counter]:
     out: dict[str, Counter] = {}
     for f in report.findings:

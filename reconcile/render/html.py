@@ -33,6 +33,7 @@ from ._common import (
     majority_note,
     norm_note,
     quote_context,
+    rule_ids,
     source_label,
     sources_of,
 )
@@ -91,14 +92,15 @@ def render_html(report: Report, page: int = PAGE) -> str:
     cards = [view.card(f, i) for i, f in enumerate(order)]
     for c in cards[:page]:
         groups[c.group]["cards"].append(c)
+    first_page = min(page, len(cards))
     data = {
-        "page": min(page, len(cards)),
+        "page": first_page,
         "step": page,
         "f": [[c.id, c.severity, c.rule_index, c.source_index, c.group, c.search]
               for c in cards],
     }
     card = _env().get_template("_card.html.j2").module.card  # type: ignore[attr-defined]
-    lazy = script_json([str(card(c)) for c in cards[data["page"]:]])
+    lazy = script_json([str(card(c)) for c in cards[first_page:]])
     # a group with no card on the first page draws its timeline only when first shown: a
     # large report has thousands of groups, and their SVG was most of the page's start-up
     timeline = _env().get_template("_timeline.html.j2").module.timeline  # type: ignore[attr-defined]
@@ -131,10 +133,7 @@ class _View:
     def __init__(self, report: Report) -> None:
         self.r = report
         self.src_index = {d.id: i for i, d in enumerate(report.sources)}
-        self.rule_ids = [r.id for r in report.rules]
-        for item in (*report.findings, *report.agreements):
-            if item.rule not in self.rule_ids:
-                self.rule_ids.append(item.rule)
+        self.rule_ids = rule_ids(report)
         self.rule_index = {r: i for i, r in enumerate(self.rule_ids)}
         self.rules = {r.id: r for r in report.rules}
         self.ents = {e.id: e for e in report.entities}
@@ -220,8 +219,11 @@ class _View:
         agree_rule = Counter(a.rule for a in r.agreements)
         rules = [{"id": rid, "info": self.rules.get(rid), "counts": per_rule.get(rid, Counter()),
                   "agreements": agree_rule.get(rid, 0)} for rid in self.rule_ids]
-        f_src, a_src, c_src = Counter(), Counter(), Counter(c.source for c in r.claims)
-        pair_f, pair_a = Counter(), Counter()
+        c_src = Counter(c.source for c in r.claims)
+        f_src: Counter[int] = Counter()
+        a_src: Counter[int] = Counter()
+        pair_f: Counter[tuple[int, int]] = Counter()
+        pair_a: Counter[tuple[int, int]] = Counter()
         for items, single, pair in ((r.findings, f_src, pair_f), (r.agreements, a_src, pair_a)):
             for item in items:
                 ids = sorted({self.src_index[s] for s in sources_of(item)})
@@ -232,21 +234,22 @@ class _View:
         sources = [{"doc": d, "i": i, "colour": i % PALETTE, "claims": c_src[d.id],
                     "findings": f_src[i], "agreements": a_src[i]}
                    for i, d in enumerate(r.sources)]
-        top = sorted(sources, key=lambda s: (-s["findings"], -s["agreements"], s["i"]))
-        top = sorted(top[:MATRIX_CAP], key=lambda s: s["i"])
+        busiest = sorted(range(len(sources)), key=lambda i: (-f_src[i], -a_src[i], i))
+        top_ids = sorted(busiest[:MATRIX_CAP])
+        top = [sources[i] for i in top_ids]
         matrix = []
-        for s in top:
-            row = []
-            for t in top:
-                if s is t:
+        for i in top_ids:
+            row: list[dict[str, object] | None] = []
+            for j in top_ids:
+                if i == j:
                     row.append(None)
                     continue
-                key = (min(s["i"], t["i"]), max(s["i"], t["i"]))
+                key = (min(i, j), max(i, j))
                 nf, na = pair_f[key], pair_a[key]
                 cls = ("m-mixed" if nf and na else "m-conflict" if nf else "m-agree" if na
                        else "m-none")
                 row.append({"f": nf, "a": na, "cls": cls})
-            matrix.append({"src": s, "cells": row})
+            matrix.append({"src": sources[i], "cells": row})
         return {"counts": r.counts(), "rules": rules, "sources": sources, "matrix": matrix,
                 "matrix_cols": top, "matrix_cut": len(sources) - len(top)}
 
@@ -354,7 +357,8 @@ def _ticks(lo: float, hi: float) -> list[tuple[int, str]]:
                     for d in range(int(lo) + 1, int(hi) + 1, step)]
     for months in (1, 2, 3, 6):
         if span / (30.4 * months) <= 6:
-            out, y, m = [], first.year, first.month
+            out: list[tuple[int, str]] = []
+            y, m = first.year, first.month
             while True:
                 m += 1
                 if m > 12:
@@ -371,21 +375,27 @@ def _ticks(lo: float, hi: float) -> list[tuple[int, str]]:
             for y in range((first.year // step + 1) * step, last.year + 1, step)]
 
 
+def _date(c: Claim) -> DateValue:
+    """The value of a claim from _View._date_claims, which holds only DateValue claims."""
+    assert isinstance(c.value, DateValue)
+    return c.value
+
+
 def timeline_svg(claims: list[Claim], view: _View, label: str) -> dict | None:
     """One row per predicate, one mark per source at its date: conflicts show as a spread.
 
     Day-precise dates are dots; a month or a year is drawn as a bar over the days it covers,
     so "March 2024" visibly agrees with "23 March 2024". Planned or aborted dates are hollow.
     """
-    claims = [c for c in claims if 1 <= c.value.year <= 9999]  # type: ignore[union-attr]
+    claims = [c for c in claims if 1 <= _date(c).year <= 9999]
     if not claims:
         return None
     rows: dict[str, list[Claim]] = defaultdict(list)
     for c in claims:
         rows[c.predicate].append(c)
     names = sorted(rows, key=lambda p: min(_range(c.value)[0] for c in rows[p]))[:12]
-    lo = min(_range(c.value)[0] for p in names for c in rows[p])
-    hi = max(_range(c.value)[1] for p in names for c in rows[p])
+    lo: float = min(_range(c.value)[0] for p in names for c in rows[p])
+    hi: float = max(_range(c.value)[1] for p in names for c in rows[p])
     if hi - lo < 6:
         lo, hi = lo - 3, hi + 3
     pad = (hi - lo) * 0.04
@@ -404,7 +414,7 @@ def timeline_svg(claims: list[Claim], view: _View, label: str) -> dict | None:
     out.append(f'<line class="axis" x1="{_LEFT}" y1="{axis_y}" x2="{_RIGHT}" y2="{axis_y}"/>')
     for row, pred in enumerate(names):
         cy = _TOP + row * _ROW + _ROW / 2
-        values = {c.value.iso() for c in rows[pred]}  # type: ignore[union-attr]
+        values = {_date(c).iso() for c in rows[pred]}
         cls = "row conflict" if len(values) > 1 else "row"
         out.append(f'<g class="{cls}" data-predicate="{escape(pred)}"><text class="lab" '
                    f'x="{_LEFT - 8}" y="{cy + 4}" '
@@ -415,7 +425,7 @@ def timeline_svg(claims: list[Claim], view: _View, label: str) -> dict | None:
             if (c.source, c.value, c.modality) in seen:  # an infobox and prose saying the same
                 continue
             seen.add((c.source, c.value, c.modality))
-            a, b = _range(c.value)  # type: ignore[arg-type]
+            a, b = _range(c.value)
             xa, xb = x(a), x(b + 1) if b > a else x(a)
             near = sum(1 for p in placed if abs(p - xa) < 7)
             placed.append(xa)
@@ -426,7 +436,7 @@ def timeline_svg(claims: list[Claim], view: _View, label: str) -> dict | None:
             tip = escape(f"{source_label(doc)}: {value_human(c.value)} — “{c.span.text}”"
                          + (f" ({c.modality})" if c.modality != "stated" else ""))
             hollow = " hollow" if c.modality in ("planned", "aborted", "future") else ""
-            hook = f'data-date="{c.value.iso()}" data-source="{view.src_index[c.source]}"'
+            hook = f'data-date="{_date(c).iso()}" data-source="{view.src_index[c.source]}"'
             if b > a:
                 out.append(f'<rect class="range c{colour}{hollow}" {hook} x="{xa}" '
                            f'y="{cy - 5 + dy}" width="{max(xb - xa, 3)}" height="10" rx="3">'

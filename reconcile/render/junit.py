@@ -14,16 +14,13 @@ import xml.etree.ElementTree as ET
 
 from ..model import Agreement, Finding
 from ..report import Report
-from ._common import entity_name, source_label, xml_safe
+from ._common import entity_name, rule_ids, source_label, xml_safe
 
 
 def render_junit(report: Report) -> str:
     """The report as a JUnit XML document (a string, deterministic)."""
     names: dict = {}
-    order = [r.id for r in report.rules]
-    for item in (*report.findings, *report.agreements):
-        if item.rule not in order:
-            order.append(item.rule)
+    order = rule_ids(report)
     root = ET.Element("testsuites", name="reconcile")
     totals = {"tests": 0, "failures": 0, "errors": 0, "skipped": 0}
     for rule_id in order:
