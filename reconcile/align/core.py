@@ -55,6 +55,11 @@ class _Node:
         self.surfaces[surface] += count
         self._rep = None
 
+    def person(self) -> nm.Name:
+        """The parsed name of a person node: _Aligner.node is given one for every person."""
+        assert self.name is not None, self.key
+        return self.name
+
     def rep(self) -> str:
         """Most frequent spelling, then longest, then lexicographically first."""
         if self._rep is None:
@@ -186,11 +191,12 @@ class _Aligner:
 
         def person_label(a: int, b: int, merged: bool) -> MergeReason:
             ra, rb = self.nodes[a].rep(), self.nodes[b].rep()
+            na, nb = self.nodes[a].person(), self.nodes[b].person()
             if merged:
-                _, why = nm.explain(self.nodes[a].name, self.nodes[b].name)
+                _, why = nm.explain(na, nb)
             else:
                 why = "not merged: surname matches several compound names"
-            return MergeReason(ra, rb, nm.score(self.nodes[a].name, self.nodes[b].name), why, merged)
+            return MergeReason(ra, rb, nm.score(na, nb), why, merged)
 
         def series_label(a: int, b: int, merged: bool) -> MergeReason:
             ra, rb = self.nodes[a].rep(), self.nodes[b].rep()
@@ -294,7 +300,7 @@ class _Aligner:
         return unresolved
 
     def _fits(self, name: nm.Name, full: nm.Name, i: int) -> bool:
-        node = self.nodes[i].name
+        node = self.nodes[i].person()
         if name.surname and set(name.surname) <= set(node.surname):
             return True
         return full.given is not None and nm.explain(full, node)[0]
@@ -355,7 +361,7 @@ class _Aligner:
         strings: list[str] = []
         for i, node in enumerate(self.nodes):
             if node.kind == "person" and node.key[0] is not None:
-                strings.append(node.name.skel)
+                strings.append(node.person().skel)
                 for t in node.key[1]:
                     blocks[("m", node.key[0], jellyfish.metaphone(t))].append(i)
                     blocks[("p", node.key[0], t[:3])].append(i)
@@ -371,7 +377,7 @@ class _Aligner:
             na, nb = self.nodes[a], self.nodes[b]
             ra, rb = na.rep(), nb.rep()
             if na.kind == "person":
-                why = nm.explain(na.name, nb.name)[1]
+                why = nm.explain(na.person(), nb.person())[1]
             else:
                 why = dz.same_designator(ra, rb)[1]
             self.edges.append((a, b, MergeReason(
@@ -424,7 +430,8 @@ class _Aligner:
             base = f"{etype}:{_slug(name)}"
             drafts.append((base, _mention_order(ms[0]), root, etype, name, ms))
         drafts.sort(key=lambda d: (d[0], d[1]))
-        entities, entity_of, seen = [], {}, Counter()
+        entities, entity_of = [], {}
+        seen: Counter[str] = Counter()
         for base, _, root, etype, name, ms in drafts:
             seen[base] += 1
             eid = base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -80,6 +80,7 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
     del done
     t_check = time.perf_counter() - t0 - t_extract
     counts = report.counts()
+    seconds = {"extract": round(t_extract, 3), "check": round(t_check, 3)}
     summary = {
         "documents": len(report.sources),
         "failed": len(report.problems),
@@ -94,7 +95,7 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         "problems": [{"path": p.path, "message": p.message} for p in report.problems],
         "engine": engine,
         "jobs": jobs,
-        "seconds": {"extract": round(t_extract, 3), "check": round(t_check, 3)},
+        "seconds": seconds,
     }
     if write:
         from . import tables
@@ -107,9 +108,9 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         tables.write_parquet(tables.entities_frame(report),
                              os.path.join(out_dir, "entities.parquet"))
         summary["pages"] = tables.write_html(report, out_dir, summary)
-        summary["seconds"]["write"] = round(time.perf_counter() - t0 - t_extract - t_check, 3)
-    summary["seconds"]["total"] = round(time.perf_counter() - t0, 3)
-    total = summary["seconds"]["total"]
+        seconds["write"] = round(time.perf_counter() - t0 - t_extract - t_check, 3)
+    seconds["total"] = round(time.perf_counter() - t0, 3)
+    total = seconds["total"]
     summary["documents_per_second"] = round(len(report.sources) / total, 1) if total else None
     if write:
         write_atomic(os.path.join(out_dir, "summary.json"),
