@@ -26,6 +26,7 @@ from mwparserfromhell.nodes import (
     Text,
     Wikilink,
 )
+from mwparserfromhell.nodes.extras import Parameter
 from mwparserfromhell.wikicode import Wikicode
 
 from ..model import Document, InfoboxField, Passage
@@ -95,9 +96,9 @@ def _slen(x: object) -> int:
     return n
 
 
-def _param_pos(template: Template, pos: int) -> list[tuple[object, int, int]]:
+def _param_pos(template: Template, pos: int) -> list[tuple[Parameter, int, int]]:
     """(param, raw start of param, raw start of its value) for each parameter."""
-    out = []
+    out: list[tuple[Parameter, int, int]] = []
     at = pos + 2 + _slen(template.name)
     for p in template.params:
         at += 1  # the "|"
@@ -368,6 +369,7 @@ def _title(doc: Document, parsed: Wikicode, cleaner: _Cleaner, out: _Out):
     """The bold lead subject, else the first heading; never the file name."""
     if cleaner.bold and cleaner.bold[1] > cleaner.bold[0]:
         s, e = cleaner.bold
+        assert cleaner.bold_code is not None  # Cleaner.tag sets bold and bold_code together
         title = " ".join(str(cleaner.bold_code.strip_code()).split())
         if title:
             return title, doc.span(s, e)
