@@ -21,6 +21,7 @@ class PackError(Exception):
 class Event:
     name: str
     subject: str  # vehicle | person | any
+    recurring: bool = False  # may happen to one subject many times (an election, an announcement)
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
 
 
 def _build(data: dict[str, Any]) -> Vocabulary:
-    events = {name: Event(name, body.get("subject", "any"))
+    events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):

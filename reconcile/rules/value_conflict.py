@@ -7,6 +7,7 @@ from itertools import combinations
 
 from ..model import Agreement, Claim, DateValue, Finding, Quantity, RuleInfo
 from . import Context, agreement, finding
+from ._facts import days_between
 
 RULE = RuleInfo(
     id="value-conflict", code="RC201", severity="error",
@@ -65,13 +66,28 @@ def compare(a: Claim, b: Claim) -> str:
     return "same" if str(va).strip().lower() == str(vb).strip().lower() else "differ"
 
 
+# Dates of a recurring event (an election) further apart than this are different occurrences.
+RECURRING_DAYS = 60
+
+
+def _occurrences_apart(a: Claim, b: Claim) -> bool:
+    gap = days_between(a, b)
+    if gap is not None:
+        return abs(gap) > RECURRING_DAYS
+    ya, yb = (getattr(c.value, "year", None) for c in (a, b))
+    return ya is not None and yb is not None and ya != yb  # "2009" and "2013": two elections
+
+
 def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tuple[Claim, Claim, str]]]]:
     for subject, predicate in ctx.fact_keys():
         if not comparable(ctx, subject, predicate):
             continue
         cs = facts(ctx, subject, predicate)  # type: ignore[arg-type]
+        event = ctx.vocab.events.get(predicate)
+        recurring = event is not None and event.recurring
         out = [(a, b, compare(a, b)) for a, b in combinations(cs, 2)
-               if (a.source == b.source) == same_source and a.qualifier == b.qualifier]
+               if (a.source == b.source) == same_source and a.qualifier == b.qualifier
+               and not (recurring and _occurrences_apart(a, b))]
         if out:
             yield subject, predicate, out  # type: ignore[misc]
 
