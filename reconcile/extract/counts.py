@@ -17,6 +17,8 @@ from ..model import Claim, Document, Mention, Quantity, Span
 from .numbers import parse_number
 
 GROUPS = r"crew|team|squad|group|party|delegation|band|cast|line-?up|board|panel|jury|committee"
+GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "line",
+               "board", "panel", "jury", "committee")
 _N = r"(?P<n>\d{1,3}|[a-z]{3,9})"  # a number word is checked by the number grammar
 GROUP_COUNT = re.compile(
     rf"\b(?:(?P<noun>{GROUPS})\s+of\s+{_N}(?![.,]?\d|\s*(?:-|percent|per\b|%|times\b))"
@@ -30,7 +32,12 @@ PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+
 def count_claims(doc: Document, text: str, numbers: list, in_sentence: list[Mention],
                  positions: dict[str, int], subject: Mention | None,
                  span: Callable[[int, int], Span], context: tuple[int, int]) -> list[Claim]:
-    out = []
+    out: list[Claim] = []
+    low = text.lower()
+    if "total" in low or "in all" in low:  # substring tests first: most sentences have neither
+        out.extend(_total_with_parts(doc, text, numbers, span, context))
+    if not any(noun in low for noun in GROUP_NOUNS):
+        return out
     for m in GROUP_COUNT.finditer(text):
         number = parse_number(m.group("n") or m.group("m"))
         if number is None or number.value < 1 or number.value != int(number.value):
@@ -44,7 +51,6 @@ def count_claims(doc: Document, text: str, numbers: list, in_sentence: list[Ment
         out.append(Claim("", doc.id, "member_count", Quantity(float(n)), span(m.start(), m.end()),
                          subject_mention=who.id, qualifier=noun, context=context,
                          inferred_subject=not things))
-    out.extend(_total_with_parts(doc, text, numbers, span, context))
     return out
 
 
