@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, normalise_key
-from .dates import find_dates, parse_date
+from .dates import DateMatch, find_dates, parse_date
 from .mentions import LIST_SPLIT, subject_of
-from .numbers import find_numbers, parse_number
+from .numbers import NumberMatch, find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
 
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
@@ -194,8 +194,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=state.last_date)
-    numbers = [n for n in find_numbers(text, skip=[(d.start, d.end) for d in dates])]
+    dates, numbers = _values(doc, text, state.last_date)
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -257,6 +256,30 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
+
+
+def _values(doc: Document, text: str, previous: DateValue | None,
+            ) -> tuple[list[DateMatch], list[NumberMatch]]:
+    """The dates and quantities the grammars read in one sentence."""
+    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=previous)
+    return dates, find_numbers(text, skip=[(d.start, d.end) for d in dates])
+
+
+def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateMatch | NumberMatch]]:
+    """Every date and quantity read in the prose, with its span, exactly as the claims are
+    built from them (the same sentences, the same carried date)."""
+    last: DateValue | None = None
+    for passage in doc.passages:
+        for ss, se in split_sentences(passage.text):
+            text = passage.text[ss:se]
+            low = _lower(text)
+            if not vocab.trigger_re.search(low) and not _MAYBE_CLAIM.search(low):
+                continue
+            dates, numbers = _values(doc, text, last)
+            if dates:
+                last = dates[-1].value
+            for v in sorted([*dates, *numbers], key=lambda v: v.start):
+                yield doc.span(*passage.raw_range(ss + v.start, ss + v.end)), v
 
 
 # A sentence with none of these (and no event word) cannot yield a claim.
