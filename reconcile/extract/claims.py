@@ -282,11 +282,13 @@ def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateM
                 yield doc.span(*passage.raw_range(ss + v.start, ss + v.end)), v
 
 
-# A sentence with none of these (and no event word) cannot yield a claim.
+# A sentence with none of these (and no event word) cannot yield a claim, nor a date that
+# a later "two days later" would count from.
 _MAYBE_CLAIM = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"twenty|thirty|forty|fifty|hundred|thousand|dozen|for|lasted|lasting|spent|"
                           r"remained|stayed|took|served|spanned|ran|team|crew|group|squad|"
-                          r"delegation|party|band|trio|quartet|pair)\b")
+                          r"delegation|party|band|trio|quartet|pair|monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday|yesterday|today|tomorrow|later|earlier)\b")
 
 
 def _carry(state: _State, in_sentence: list[Mention], pronoun: bool) -> None:

@@ -83,6 +83,9 @@ _APPROX = re.compile(
     r"(?<![A-Za-z])(?:approximately|approx\.|about|around|nearly|almost|roughly|some|over"
     r"|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|circa|c\.|close\s+to"
     r"|an\s+estimated|estimated|upwards\s+of|just\s+over|just\s+under)\s+\Z|~\s*\Z", re.I)
+# "over" a time span after a word that cannot take "more than" ("moved over three days")
+_OVER_SPAN = re.compile(r"(?<!\w)(?!(?:[Ff]or|lasted|lasting|took|taking|of|after|in|spent|than"
+                        r"|within|just|is|was|were|be|been|are)\s)\w+[ \t]+over[ \t]+\Z")
 _IDENT = re.compile(r"(?<![A-Za-z])(?:No|Nos|Nr|Number|number|no)\.?\s*\Z|#\s*\Z")
 _A_CONTEXT = re.compile(r"(?<![A-Za-z])(?:for|in|after|within|about|around|over|nearly|almost"
                         r"|than|lasted|lasting|spent|once|than|by)\s+\Z", re.I)
@@ -183,6 +186,8 @@ class _Builder:
             return
         lo = max(0, start - 30)
         approx = _APPROX.search(text, lo, start)
+        if approx and unit in _TIME_DAYS and _OVER_SPAN.search(text, max(0, start - 40), start):
+            approx = None  # "moved over three days": across them, not more than them
         if approx:
             start = approx.start()
         self.out.append((start, end, Quantity(value, unit, decimals, bool(approx)), ordinal))
