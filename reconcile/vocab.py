@@ -47,8 +47,17 @@ class Vocabulary:
     flight_sequence: tuple[str, ...]
 
     def predicate_for_field(self, key: str) -> str:
+        """The predicate a field key states; a key unknown as a whole that ends in an event's
+        key ("Ship launched", "Season start") states that event."""
         norm = normalise_key(key)
-        return self.field_predicate.get(norm, norm.replace(" ", "_"))
+        if norm in self.field_predicate:
+            return self.field_predicate[norm]
+        words = norm.split()
+        for i in range(1, len(words)):
+            tail = self.field_predicate.get(" ".join(words[i:]))
+            if tail in self.events:
+                return tail
+        return norm.replace(" ", "_")
 
 
 @cache

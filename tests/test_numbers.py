@@ -64,6 +64,8 @@ def covered(text: str, m: NumberMatch) -> str:
     ("cost £386 million", 386_000_000, "GBP", -6, False, "£386 million"),
     ("about €61 million more", 61_000_000, "EUR", -6, True, "about €61 million"),
     ("priced at $35", 35, "USD", 0, False, "$35"),
+    ("moved over three days", 3, "day", 0, False, "three days"),  # across, not more than
+    ("lasted over 20 years", 20, "year", 0, True, "over 20 years"),
 ])
 def test_quantities(text: str, value: float, unit: str | None, decimals: int,
                     approximate: bool, span: str) -> None:
