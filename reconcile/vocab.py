@@ -32,6 +32,7 @@ class Vocabulary:
     modality: dict[str, tuple[str, ...]]
     modality_re: re.Pattern[str]
     reporting_re: re.Pattern[str]
+    reporting_any: re.Pattern[str]  # a reporting verb anywhere ("said reconstruction would begin")
     duration_verbs: tuple[str, ...]
     total_words: tuple[str, ...]
     field_predicate: dict[str, str]
@@ -132,6 +133,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         modality=modality,
         modality_re=re.compile(r"\b(?:" + _words_re(mod_words) + r")"),
         reporting_re=re.compile(r"\b(?:" + _words_re(reporting) + r")\s+(?:on\s+|last\s+|this\s+)?$"),
+        reporting_any=re.compile(r"\b(?:" + _words_re(reporting) + r")\b"),
         duration_verbs=tuple(data.get("durations", {}).get("verbs", [])),
         total_words=tuple(data.get("durations", {}).get("totals", [])),
         field_predicate=fields,

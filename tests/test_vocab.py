@@ -20,8 +20,8 @@ def test_field_keys(key: str, predicate: str) -> None:
 
 @pytest.mark.parametrize("phrase, event", [
     ("was appointed", "appointment"), ("she married", "marriage"), ("resigned", "resignation"),
-    ("was destroyed", "destruction"), ("the earthquake struck", "occurrence"),
-    ("was hit by", "occurrence"), ("departed", "departure"), ("reopened", "opening"),
+    ("was destroyed", "destruction"), ("it struck", "occurrence"), ("a quake", "occurrence"),
+    ("was last hit by", "occurrence"), ("departed", "departure"), ("reopened", "opening"),
     ("entered service", "opening"), ("will be sworn in", "election"),
     ("results were declared", "announcement"), ("her keel was laid", "construction"),
 ])
