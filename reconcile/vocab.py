@@ -21,6 +21,7 @@ class PackError(Exception):
 class Event:
     name: str
     subject: str  # vehicle | person | any
+    not_after: frozenset[str] = frozenset()  # words that make the trigger figurative ("talks")
 
 
 @dataclass(frozen=True)
@@ -107,7 +108,7 @@ def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
 
 
 def _build(data: dict[str, Any]) -> Vocabulary:
-    events = {name: Event(name, body.get("subject", "any"))
+    events = {name: Event(name, body.get("subject", "any"), frozenset(body.get("not_after", [])))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):

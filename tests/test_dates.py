@@ -196,6 +196,9 @@ def test_weekday_told_as_still_to_come() -> None:
         DateValue(2024, 4, 1)
     assert one("He said on Monday that he will stay.", anchor=ANCHOR).value == \
         DateValue(2024, 4, 1)
+    # the present tense of a timetable is still to come; the past tense is not
+    assert one("Rehearsals begin on Monday.", anchor=ANCHOR).value == DateValue(2024, 4, 8)
+    assert one("Rehearsals began on Monday.", anchor=ANCHOR).value == DateValue(2024, 4, 1)
 
 
 def test_time_before_a_weekday() -> None:

@@ -155,7 +155,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
     low = _lower(text)
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
-                for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m)]
+                for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
     if not triggers and not _MAYBE_CLAIM.search(low):
         # nothing datable, countable or characterising: only carry the subjects forward
@@ -327,6 +327,7 @@ _NOT_PAST = re.compile(r"(?:^|\b)(?:to|will)\s|[^s\s]s\Z|ing\Z|\bbegin\Z")  # "o
 # first patients on Thursday, six years after construction began")
 _RIGHT_BREAK = re.compile(r"\b(?:after|before|when|because|since|until|while|whereas|than)\b"
                           r"|,\s*(?:and|but)\b")
+_SINCE = re.compile(r"\bsince\s+\Z")
 _SECOND_VERB = re.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
 
 
@@ -337,14 +338,24 @@ def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
 
 
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z")
+_TALKED_ABOUT = re.compile(r"\b(?:discussed|proposed|considered|explored|debated|mooted|rejected"
+                           r"|opposed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?\Z")
 _RECORD_VERB = re.compile(r"\b(?:will|would|to|also|can|could)\s+\Z")
 
 
-def _not_an_event(low: str, m: re.Match[str]) -> bool:
+def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
     """An event word used otherwise: a participle after an article is an adjective ("a
-    collapsed house"); "record" after "will" or "to" is the verb ("will record an album")."""
-    word, before = m.group(), low[max(0, m.start() - 8):m.start()]
+    collapsed house"); "record" after "will" or "to" is the verb ("will record an album"); an
+    event only talked about is not told ("discussed a merger"); a word the vocabulary lists
+    makes it figurative ("talks collapsed")."""
+    word, before = m.group(), low[max(0, m.start() - 30):m.start()]
     if word.endswith("ed") and " " not in word and _ARTICLE_BEFORE.search(before):
+        return True
+    if _TALKED_ABOUT.search(before):
+        return True
+    event = vocab.events.get(vocab.trigger_event[" ".join(word.split())])
+    last = before.split()[-1:]
+    if event is not None and last and last[0] in event.not_after:
         return True
     return word == "record" and bool(_RECORD_VERB.search(before))
 
@@ -363,6 +374,8 @@ def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
     or a change of plan separates the two dates ("planned for 3 May, delayed to 5 May")."""
     if " that " in low[trig[1]:d.start] or _SECOND_VERB.search(low, trig[1], d.start):
         return False
+    if "," in low[trig[1]:d.start] and _SINCE.search(low, max(0, d.start - 8), d.start):
+        return False  # "finished with 19 goals, the most since 1997": a period, set apart
     for e in dates:
         if trig[1] <= e.start and e.end <= d.start:
             if d.relative:  # "ends on 9 February, 26 days later": counted, not another date

@@ -116,6 +116,9 @@ _ATTRIB_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh
                             r"|[Tt]hat)|['’]s)[ \t]+(?:[a-z]+[ \t]+)?\Z")
 _ATTRIB_AFTER = re.compile(r"[ \t]+[a-z]*[a-rt-z](?![\w-])|-[a-z]{3,}(?![\w-])")
 _FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to)\b")
+# the present tense of a timetable: "Rehearsals begin on Monday", "the exhibition opens Friday"
+_TIMETABLE = re.compile(r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|takes?\s+place)"
+                        r"(?:\s+[a-z]+){0,2}\s+(?:on\s+)?\Z")
 _PRE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?P<p>last|next|this|previous|coming)\s+\Z", re.I)
 # Every expression above contains a digit or one of these words, and starts no more than
 # _BACK characters before it: the full grammar only runs in windows around such triggers.
@@ -382,7 +385,8 @@ def _future(text: str, start: int, end: int) -> bool:
     lo = max(text.rfind(".", lo, start), text.rfind(";", lo, start), text.rfind(",", lo, start),
              lo - 1) + 1
     stops = [i for i in (text.find(c, end, hi) for c in (".", ";", " that ")) if i >= 0]
-    return bool(_FUTURE.search(text, lo, start) or _FUTURE.search(text, end, min(stops, default=hi)))
+    return bool(_FUTURE.search(text, lo, start) or _TIMETABLE.search(text, lo, start)
+                or _FUTURE.search(text, end, min(stops, default=hi)))
 
 
 def _relative_coarse(sc: _Scan, m: re.Match[str], unit_word: str) -> None:
