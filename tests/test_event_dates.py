@@ -28,6 +28,11 @@ def events(sentence: str, date_line: str | None = None) -> set[tuple[str, str, s
     ("The launch, first set for 12 August 2017, was postponed to 19 August 2017.",
      {("launch", "12 August 2017", "2017-08-12", "planned"),
       ("launch", "19 August 2017", "2017-08-19", "postponed")}),
+    ("He became the first to stay 900, 1,000 and 1,100 days on 25 February 2024, 4 June 2024, "
+     "and 12 September 2024 respectively.",
+     {("milestone", "25 February 2024", "2024-02-25", "stated"),
+      ("milestone", "4 June 2024", "2024-06-04", "stated"),
+      ("milestone", "12 September 2024", "2024-09-12", "stated")}),
     # an event word after "after", ", and" or naming a speaker belongs to another clause
     ("The hospital admitted its first patients on 2 May 2024, six years after construction began.",
      set()),

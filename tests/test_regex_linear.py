@@ -38,6 +38,10 @@ ANCHORED = {
     "reconcile.extract.numbers._UNIT_AFTER",
     "reconcile.read.html.ISO_DATE",
     "reconcile.extract.numbers._SHARE",
+    "reconcile.extract.numbers._HALF",
+    "reconcile.extract.numbers._COUNTED",
+    "reconcile.extract.dates._ATTRIB_AFTER",
+    "reconcile.extract.claims._LIFE_DASH",
 }
 MAX_RATIO = 20.0
 UNITS = ["a", "A", "1", "1,", "12 ", "On ", "No. ", "[[", "{{", "}}", "|", "&#", "&", "Aa ",

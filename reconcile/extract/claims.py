@@ -376,14 +376,13 @@ def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
         return False
     if "," in low[trig[1]:d.start] and _SINCE.search(low, max(0, d.start - 8), d.start):
         return False  # "finished with 19 goals, the most since 1997": a period, set apart
-    for e in dates:
-        if trig[1] <= e.start and e.end <= d.start:
-            if d.relative:  # "ends on 9 February, 26 days later": counted, not another date
-                return False
-            between = low[e.end:d.start]
-            if not _DATE_SEPARATOR.fullmatch(between) and not vocab.modality_re.search(between):
-                return False
-    return True
+    earlier = [e for e in dates if trig[1] <= e.start and e.end <= d.start]
+    if not earlier:
+        return True
+    if d.relative:  # "ends on 9 February, 26 days later": counted, not another date
+        return False
+    between = low[earlier[-1].end:d.start]  # a list: "on 3 May, 4 June and 5 July"
+    return bool(_DATE_SEPARATOR.fullmatch(between) or vocab.modality_re.search(between))
 
 
 def _lifespan(text: str, dates: list[DateMatch], k: int, vocab: Vocabulary) -> str | None:
@@ -392,8 +391,9 @@ def _lifespan(text: str, dates: list[DateMatch], k: int, vocab: Vocabulary) -> s
         return None
 
     def pair(a: DateMatch, b: DateMatch) -> bool:
-        return (text[:a.start].rstrip().endswith("(") and bool(_LIFE_DASH.fullmatch(text, a.end, b.start))
-                and text[b.end:].lstrip().startswith(")"))
+        return (text[max(0, a.start - 4):a.start].rstrip().endswith("(")
+                and bool(_LIFE_DASH.fullmatch(text, a.end, b.start))
+                and text[b.end:b.end + 4].lstrip().startswith(")"))
 
     if k + 1 < len(dates) and pair(dates[k], dates[k + 1]):
         return "birth"

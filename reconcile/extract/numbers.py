@@ -274,7 +274,9 @@ def parse_number(s: str) -> Quantity | None:
 
     A counted noun ("1,650 passengers") or a parenthesised qualifier ("7,800 (2023)") may follow.
     """
-    t = _QUALIFIER.sub("", s.strip())
+    t = s.strip()
+    if t.endswith(")") and 0 < len(t) - t.rfind("(") <= 62:  # "7,800 (2023)"
+        t = t[:t.rfind("(")].rstrip()
     found = find_numbers(t)
     if len(found) == 1 and found[0].start == 0 and not found[0].ordinal \
             and _COUNTED.fullmatch(t, found[0].end):
@@ -282,7 +284,6 @@ def parse_number(s: str) -> Quantity | None:
     return None
 
 
-_QUALIFIER = re.compile(r"\s*\([^()\n]{0,60}\)\Z")
 _COUNTED = re.compile(r"(?:[ \t]+[a-z]+)?")
 
 
