@@ -288,7 +288,8 @@ def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateM
             dates, numbers = _values(doc, text, last)
             if dates:
                 last = dates[-1].value
-            for v in sorted([*dates, *numbers], key=lambda v: v.start):
+            found: list[DateMatch | NumberMatch] = [*dates, *numbers]
+            for v in sorted(found, key=lambda v: v.start):
                 yield doc.span(*passage.raw_range(ss + v.start, ss + v.end)), v
 
 
