@@ -168,7 +168,8 @@ class Quantity:
 
     def human(self) -> str:
         num = f"{self.value:,.{self.decimals}f}"
-        unit = f" {self.unit}{'' if self.value == 1 else 's'}" if self.unit else ""
+        plural = "" if self.value == 1 or (self.unit or "").isupper() else "s"  # "GBP": money
+        unit = f" {self.unit}{plural}" if self.unit else ""
         return ("approximately " if self.approximate else "") + num + unit
 
     def to_json(self) -> dict[str, Any]:

@@ -22,6 +22,7 @@ class Event:
     name: str
     subject: str  # vehicle | person | any
     recurring: bool = False  # may happen to one subject many times (an election, an announcement)
+    not_after: frozenset[str] = frozenset()  # words that make the trigger figurative ("talks")
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Vocabulary:
     modality: dict[str, tuple[str, ...]]
     modality_re: re.Pattern[str]
     reporting_re: re.Pattern[str]
+    reporting_any: re.Pattern[str]  # a reporting verb anywhere ("said reconstruction would begin")
     duration_verbs: tuple[str, ...]
     total_words: tuple[str, ...]
     field_predicate: dict[str, str]
@@ -50,8 +52,17 @@ class Vocabulary:
     rank_holders: frozenset[str]
 
     def predicate_for_field(self, key: str) -> str:
+        """The predicate a field key states; a key unknown as a whole that ends in an event's
+        key ("Ship launched", "Season start") states that event."""
         norm = normalise_key(key)
-        return self.field_predicate.get(norm, norm.replace(" ", "_"))
+        if norm in self.field_predicate:
+            return self.field_predicate[norm]
+        words = norm.split()
+        for i in range(1, len(words)):
+            tail = self.field_predicate.get(" ".join(words[i:]))
+            if tail in self.events:
+                return tail
+        return norm.replace(" ", "_")
 
 
 @cache
@@ -124,7 +135,8 @@ def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
 
 
 def _build(data: dict[str, Any]) -> Vocabulary:
-    events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)))
+    events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)),
+                          frozenset(body.get("not_after", [])))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):
@@ -150,6 +162,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         modality=modality,
         modality_re=re.compile(r"\b(?:" + _words_re(mod_words) + r")"),
         reporting_re=re.compile(r"\b(?:" + _words_re(reporting) + r")\s+(?:on\s+|last\s+|this\s+)?$"),
+        reporting_any=re.compile(r"\b(?:" + _words_re(reporting) + r")\b"),
         duration_verbs=tuple(data.get("durations", {}).get("verbs", [])),
         total_words=tuple(data.get("durations", {}).get("totals", [])),
         field_predicate=fields,

@@ -76,7 +76,8 @@ def test_partial_precision(text: str, iso: str, precision: str, covered: str) ->
     "No. 1040", "1,111 days", "Boeing 737", "15000-066", "a total of 1040 days", "Soyuz MS-24",
     "2023 was busy", "troops march 15 km", "it may be", "you may 2024", "march 2024",
     "31 February 2024", "30/02/2024", "the 35th of May", "Apollo 11", "07:30:08 UTC",
-    "Site 31/6", "ISS 70S", "1,000, and 1,100 days",
+    "Site 31/6", "ISS 70S", "1,000, and 1,100 days", "by the 1990s", "in the 1960's",
+    "the 1500 people", "finished 14 months later than planned",
 ])
 def test_not_dates(text: str) -> None:
     assert find_dates(text, anchor=ANCHOR) == []
@@ -183,6 +184,67 @@ def test_relative_words() -> None:
     assert one("last month", anchor=DateValue(2024, 1, 5).as_date()).value == DateValue(2023, 12)
     assert find_dates("last week", anchor=ANCHOR) == []  # no week precision: skipped
     assert find_dates("yesterday") == []
+
+
+def test_weekday_told_as_still_to_come() -> None:
+    assert one("A day of mourning will be held on Monday.", anchor=ANCHOR).value == \
+        DateValue(2024, 4, 8)
+    m = one("The ward, which opens at 08:00 UTC on Monday, is expected to", anchor=ANCHOR)
+    assert m.value == DateValue(2024, 4, 8, "08:00", "UTC")
+    # "will" before a comma, or in the clause after "that", is not about the weekday
+    assert one("It will play 9 concerts, the band said on Monday.", anchor=ANCHOR).value == \
+        DateValue(2024, 4, 1)
+    assert one("He said on Monday that he will stay.", anchor=ANCHOR).value == \
+        DateValue(2024, 4, 1)
+    # the present tense of a timetable is still to come; the past tense is not
+    assert one("Rehearsals begin on Monday.", anchor=ANCHOR).value == DateValue(2024, 4, 8)
+    assert one("Rehearsals began on Monday.", anchor=ANCHOR).value == DateValue(2024, 4, 1)
+
+
+def test_time_before_a_weekday() -> None:
+    text = "The quake struck at 03:42 local time on Saturday."
+    m = one(text, anchor=ANCHOR)
+    assert m.value == DateValue(2024, 4, 6, "03:42") and span(text, m) == "03:42 local time on Saturday"
+
+
+@pytest.mark.parametrize("text, value, covered", [
+    ("The 2022–23 season was", DateValue(2022), "2022–23"),
+    ("the 2017 estimate", DateValue(2017), "2017"),
+    ("A planned 2021 tour of", DateValue(2021), "2021"),
+    ("the 1979-built ferry", DateValue(1979), "1979"),
+    ("The orchestra's 1974 farewell concert", DateValue(1974), "1974"),
+])
+def test_years_as_modifiers(text: str, value: DateValue, covered: str) -> None:
+    m = one(text)
+    assert m.value == value and span(text, m) == covered
+
+
+@settings(max_examples=200, deadline=None)
+@given(year=st.integers(1000, 2198), noun=st.sampled_from(["estimate", "tour", "inspection"]),
+       det=st.sampled_from(["the", "a", "its", "the club's", "a planned"]))
+def test_years_as_modifiers_round_trip(year: int, noun: str, det: str) -> None:
+    assert one(f"{det} {year} {noun}").value == DateValue(year)
+    season = one(f"the {year}–{(year + 1) % 100:02d} season")
+    if year % 100 != 99:  # "1999–00" is no range
+        assert season.value == DateValue(year) and season.end_value == DateValue(year + 1)
+    assert one("in 2019-21").end_value == DateValue(2021)
+
+
+def test_years_and_months_later() -> None:
+    text = "She retired in 1975. Two years later she completed a requiem."
+    assert [d.value for d in find_dates(text)] == [DateValue(1975), DateValue(1977)]
+    assert one("3 months later", previous=DateValue(2020, 11, 5)).value == DateValue(2021, 2)
+    assert find_dates("3 months later", previous=DateValue(2020)) == []  # no month to count from
+    text = "Talks began in 2006 but collapsed in October of that year."
+    assert [d.value for d in find_dates(text)] == [DateValue(2006), DateValue(2006, 10)]
+
+
+def test_year_from_an_earlier_sentence_yields_to_the_document_date() -> None:
+    # a year carried from an earlier sentence is kept near the document date, not far from it
+    assert one("on 1 November", anchor=dt.date(2023, 10, 16), previous=DateValue(2011)).value \
+        == DateValue(2023, 11, 1)
+    assert one("on 18 January", anchor=dt.date(2024, 9, 5), previous=DateValue(2025, 2, 9)).value \
+        == DateValue(2025, 1, 18)
 
 
 def test_relative_to_previous_date() -> None:

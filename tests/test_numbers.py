@@ -55,6 +55,17 @@ def covered(text: str, m: NumberMatch) -> str:
     ("1.5 million people", 1_500_000, "person", -5, False, "1.5 million people"),
     ("~30 min", 30, "minute", 0, True, "~30 min"),
     ("c. 500", 500, None, 0, True, "c. 500"),
+    ("three and a half hours", 3.5, "hour", 1, False, "three and a half hours"),
+    ("took 2 and a half years", 2.5, "year", 1, False, "2 and a half years"),
+    ("a 48 m section", 48, "m", 0, False, "48 m"),
+    ("a top speed of 22.3 kn", 22.3, "knot", 1, False, "22.3 kn"),
+    ("96 nmi long", 96, "nmi", 0, False, "96 nmi"),
+    ("delayed by a week", 1, "week", 0, False, "a week"),
+    ("cost £386 million", 386_000_000, "GBP", -6, False, "£386 million"),
+    ("about €61 million more", 61_000_000, "EUR", -6, True, "about €61 million"),
+    ("priced at $35", 35, "USD", 0, False, "$35"),
+    ("moved over three days", 3, "day", 0, False, "three days"),  # across, not more than
+    ("lasted over 20 years", 20, "year", 0, True, "over 20 years"),
 ])
 def test_quantities(text: str, value: float, unit: str | None, decimals: int,
                     approximate: bool, span: str) -> None:
@@ -110,6 +121,26 @@ def test_parse_number() -> None:
     assert parse_number("Soyuz MS-24") is None
     assert parse_number("12 and 13") is None
     assert parse_number("") is None
+    # a counted noun or a parenthesised qualifier may follow the number of a field
+    assert parse_number("1,650 passengers") == Quantity(1650)
+    assert parse_number("7,800 (2023)") == Quantity(7800)
+    assert parse_number("€2.9 billion (2023)") == Quantity(2.9e9, "EUR", -8)
+    assert parse_number("Henrik Asmussen (m. 1938)") is None
+    assert parse_number("3 and 4 passengers") is None
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.integers(0, 10**7), symbol=st.sampled_from(sorted("£€$")),
+       before=st.sampled_from(["", "cost ", "about ", "(", "worth some "]),
+       scale=st.sampled_from(["", " million", " billion"]))
+def test_money_keeps_its_currency(n: int, symbol: str, before: str, scale: str) -> None:
+    text = f"{before}{symbol}{n:,}{scale} in all"
+    m = one(text)
+    factor = {"": 1, " million": 10**6, " billion": 10**9}[scale]
+    assert m.value.value == n * factor
+    assert m.value.unit == {"£": "GBP", "€": "EUR", "$": "USD"}[symbol]
+    assert m.value.approximate == (before.strip() in ("about", "worth some"))
+    assert covered(text, m).endswith(f"{symbol}{n:,}{scale}")
 
 
 def test_duration_days() -> None:

@@ -39,6 +39,10 @@ ANCHORED = {
     "reconcile.read.html.ISO_DATE",
     "reconcile.extract.numbers._SHARE",
     "reconcile.extract.counts.PARTS_OPEN",
+    "reconcile.extract.numbers._HALF",
+    "reconcile.extract.numbers._COUNTED",
+    "reconcile.extract.dates._ATTRIB_AFTER",
+    "reconcile.extract.claims._LIFE_DASH",
 }
 MAX_RATIO = 20.0
 UNITS = ["a", "A", "1", "1,", "12 ", "On ", "No. ", "[[", "{{", "}}", "|", "&#", "&", "Aa ",

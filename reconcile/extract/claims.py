@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, normalise_key
 from .counts import count_claims
-from .dates import find_dates, parse_date
+from .dates import DateMatch, find_dates, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .mentions import LIST_SPLIT, subject_of
-from .numbers import find_numbers, parse_number
+from .numbers import NumberMatch, find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
 
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
@@ -186,7 +186,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
     low = _lower(text)
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
-                for m in vocab.trigger_re.finditer(low)]
+                for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
     ranked = RANK_CUE.search(low) is not None
     if not triggers and not ranked and not _MAYBE_CLAIM.search(low):
@@ -237,17 +237,24 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates = _unrestated(text, find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst,
-                                         previous=state.last_date))
-    numbers = [n for n in find_numbers(text, skip=[(d.start, d.end) for d in dates])]
+    dates, numbers = _values(doc, text, state.last_date)
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
         c0, c1 = clause_bounds(text, d.start)
-        left = [t for t in triggers if c0 <= t[0] and t[1] <= d.start]
-        right = [t for t in triggers if t[0] >= d.end and t[1] <= c1]
+        left = [t for t in triggers if c0 <= t[0] and t[1] <= d.start
+                and _left_governs(low, t, d, dates, vocab)]
+        right = [t for t in triggers if t[0] >= d.end and t[1] <= c1
+                 and not vocab.reporting_any.search(low, d.end, t[0])
+                 and not _RIGHT_BREAK.search(low, d.end, t[0])
+                 and not _speaker(low, t, vocab)]
         trig = left[-1] if left else (right[0] if right else None)
+        life = _lifespan(text, dates, k, vocab)
+        trig = (d.start, d.start, life) if life else trig
         state.last_date = d.value
+        if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
+            dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
+            continue
         if trig is None or vocab.reporting_re.search(low[max(0, d.start - 30):d.start]):
             continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
@@ -261,9 +268,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             counted = [n for n in numbers if n.value.unit in TIME_UNITS or n.value.unit is None]
             if len(counted) == len(dates):
                 qualifier = _qual(counted[k].value)
-        modality = _modality(low[c0:c1], vocab)
-        if d.relative and modality == "stated":
-            modality = "stated"
+        modality = _date_modality(low, c0, c1, min(trig[0], d.start), max(trig[1], d.end), vocab)
+        if modality == "stated" and _after(d.value, doc.published) \
+                and _NOT_PAST.search(low, trig[0], trig[1]):
+            modality = "future"  # "The tour opens on 14 January 2025" in a 2024 article
         out.append(Claim("", doc.id, event, d.value, span(d.start, d.end),
                          subject_mention=who.id if who else None, modality=modality,
                          qualifier=qualifier, resolution=d.resolution,
@@ -309,11 +317,40 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     return out
 
 
-# A sentence with none of these (and no event word) cannot yield a claim.
+def _values(doc: Document, text: str, previous: DateValue | None,
+            ) -> tuple[list[DateMatch], list[NumberMatch]]:
+    """The dates and quantities the grammars read in one sentence. A relative date that an
+    absolute one beside it restates is dropped, but its words are still not read as a number."""
+    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=previous)
+    numbers = find_numbers(text, skip=[(d.start, d.end) for d in dates])
+    return _unrestated(text, dates), numbers
+
+
+def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateMatch | NumberMatch]]:
+    """Every date and quantity read in the prose, with its span, exactly as the claims are
+    built from them (the same sentences, the same carried date)."""
+    last: DateValue | None = None
+    for passage in doc.passages:
+        for ss, se in split_sentences(passage.text):
+            text = passage.text[ss:se]
+            low = _lower(text)
+            if not vocab.trigger_re.search(low) and not _MAYBE_CLAIM.search(low):
+                continue
+            dates, numbers = _values(doc, text, last)
+            if dates:
+                last = dates[-1].value
+            found: list[DateMatch | NumberMatch] = [*dates, *numbers]
+            for v in sorted(found, key=lambda v: v.start):
+                yield doc.span(*passage.raw_range(ss + v.start, ss + v.end)), v
+
+
+# A sentence with none of these (and no event word) cannot yield a claim, nor a date that
+# a later "two days later" would count from.
 _MAYBE_CLAIM = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"twenty|thirty|forty|fifty|hundred|thousand|dozen|for|lasted|lasting|spent|"
                           r"remained|stayed|took|served|spanned|ran|team|crew|group|squad|"
-                          r"delegation|party|band|trio|quartet|pair)\b")
+                          r"delegation|party|band|trio|quartet|pair|monday|tuesday|wednesday|thursday|"
+                          r"friday|saturday|sunday|yesterday|today|tomorrow|later|earlier)\b")
 
 
 def _carry(state: _State, in_sentence: list[Mention], pronoun: bool) -> None:
@@ -335,6 +372,109 @@ def _tense_start(low: str, c0: int, t0: int) -> int:
 
 def _qual(q: Quantity) -> str:
     return q.human()
+
+
+_NOT_PAST = re.compile(r"(?:^|\b)(?:to|will)\s|[^s\s]s\Z|ing\Z|\bbegin\Z")  # "opens", "to open"
+# an event word right of a date, past one of these, belongs to another clause ("admitted its
+# first patients on Thursday, six years after construction began")
+_RIGHT_BREAK = re.compile(r"\b(?:after|before|when|because|since|until|while|whereas|than)\b"
+                          r"|,\s*(?:and|but)\b")
+_SINCE = re.compile(r"\bsince\s+\Z")
+_SECOND_VERB = re.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
+
+
+def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
+    """An event noun naming who speaks: "in 2019, the election commission said ..."."""
+    return bool(_ARTICLE_BEFORE.search(low, max(0, t[0] - 5), t[0])
+                and vocab.reporting_any.search(low, t[1], t[1] + 25))
+
+
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z")
+_TALKED_ABOUT = re.compile(r"\b(?:discussed|proposed|considered|explored|debated|mooted|rejected"
+                           r"|opposed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?\Z")
+_RECORD_VERB = re.compile(r"\b(?:will|would|to|also|can|could)\s+\Z")
+
+
+def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
+    """An event word used otherwise: a participle after an article is an adjective ("a
+    collapsed house"); "record" after "will" or "to" is the verb ("will record an album"); an
+    event only talked about is not told ("discussed a merger"); a word the vocabulary lists
+    makes it figurative ("talks collapsed")."""
+    word, before = m.group(), low[max(0, m.start() - 30):m.start()]
+    if word.endswith("ed") and " " not in word and _ARTICLE_BEFORE.search(before):
+        return True
+    if _TALKED_ABOUT.search(before):
+        return True
+    event = vocab.events.get(vocab.trigger_event[" ".join(word.split())])
+    last = before.split()[-1:]
+    if event is not None and last and last[0] in event.not_after:
+        return True
+    return word == "record" and bool(_RECORD_VERB.search(before))
+
+
+_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?\Z")
+_SEGMENT_BREAK = re.compile(r"[,;(]|\b(?:after|when|because|before|until|while|whereas)\b")
+_DATE_SEPARATOR = re.compile(r"[\s,]*(?:(?:and|or|&)[\s,]*)?")
+
+
+def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
+                  vocab: Vocabulary) -> bool:
+    """Whether an event word left of a date dates by it. Not when a "that" clause or a second
+    verb comes between ("announced that a ship would join in 2027", "began lessons at six and
+    entered the conservatory in 1926"), nor when the word already has its
+    own date between them ("founded in 1998 ..., last toured in 2019"), unless only "and"
+    or a change of plan separates the two dates ("planned for 3 May, delayed to 5 May")."""
+    if " that " in low[trig[1]:d.start] or _SECOND_VERB.search(low, trig[1], d.start):
+        return False
+    if "," in low[trig[1]:d.start] and _SINCE.search(low, max(0, d.start - 8), d.start):
+        return False  # "finished with 19 goals, the most since 1997": a period, set apart
+    earlier = [e for e in dates if trig[1] <= e.start and e.end <= d.start]
+    if not earlier:
+        return True
+    if d.relative:  # "ends on 9 February, 26 days later": counted, not another date
+        return False
+    between = low[earlier[-1].end:d.start]  # a list: "on 3 May, 4 June and 5 July"
+    return bool(_DATE_SEPARATOR.fullmatch(between) or vocab.modality_re.search(between))
+
+
+def _lifespan(text: str, dates: list[DateMatch], k: int, vocab: Vocabulary) -> str | None:
+    """ "Ilse Marwede (3 February 1911 – 27 November 1994)": a birth and a death."""
+    if "birth" not in vocab.events or "death" not in vocab.events:
+        return None
+
+    def pair(a: DateMatch, b: DateMatch) -> bool:
+        return (text[max(0, a.start - 4):a.start].rstrip().endswith("(")
+                and bool(_LIFE_DASH.fullmatch(text, a.end, b.start))
+                and text[b.end:b.end + 4].lstrip().startswith(")"))
+
+    if k + 1 < len(dates) and pair(dates[k], dates[k + 1]):
+        return "birth"
+    if k > 0 and pair(dates[k - 1], dates[k]):
+        return "death"
+    return None
+
+
+_LIFE_DASH = re.compile(r"\s*[–—-]\s*")
+
+
+def _after(v: DateValue, day) -> bool:
+    """Whether the date lies wholly after the document date (at the date's precision)."""
+    if day is None:
+        return False
+    if v.month is None:
+        return v.year > day.year
+    if v.day is None:
+        return (v.year, v.month) > (day.year, day.month)
+    return (v.year, v.month, v.day) > (day.year, day.month, day.day)
+
+
+def _date_modality(low: str, c0: int, c1: int, a: int, b: int, vocab: Vocabulary) -> str:
+    """The modality of the words around an event word and its date: within the commas and
+    subordinate clauses that hold both ("was cancelled after the theatre closed in March":
+    the closing is stated)."""
+    lo = max([c0] + [m.end() for m in _SEGMENT_BREAK.finditer(low, c0, a)])
+    m = _SEGMENT_BREAK.search(low, b, c1)
+    return _modality(low[lo:m.start() if m else c1], vocab)
 
 
 def _modality(clause: str, vocab: Vocabulary) -> str:

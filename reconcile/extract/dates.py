@@ -75,9 +75,10 @@ _DIGIT_ALTERNATIVES = [
     rf"(?:(?P<ds2>{_SEP}){_day('d3', False)}(?:\s+of)?\s+{_mon('dm2')})?"
     rf"(?:,?\s+(?P<dy>{_YEAR}))?",
     # two days later
-    r"(?P<rd1>\d{1,2})\s+(?P<rdu1>days?|weeks?)\s+(?P<rdd1>later|earlier)(?!\w)",
+    r"(?P<rd1>\d{1,2})\s+(?P<rdu1>days?|weeks?|months?|years?)\s+(?P<rdd1>later|earlier)(?!\w)(?!\s+than\b)",
     # 2023 (kept only after "in", "since", "early", ...), 2019-2023
-    rf"(?P<by>{_YEAR})(?:(?P<bys>{_SEP})(?P<by2>{_YEAR}))?(?![-/.:,]\d){_NOT_YEAR}",
+    rf"(?P<by>{_YEAR})(?:(?P<bys>{_SEP})(?P<by2>{_YEAR})|[-–/](?P<by3>\d\d)(?!\d))?"
+    rf"(?![-/.:,]\d|['’]?s\b){_NOT_YEAR}",
 ]
 _WORD_ALTERNATIVES = [
     # September 15[th][-23][, 2023]
@@ -85,6 +86,8 @@ _WORD_ALTERNATIVES = [
     rf"(?:,?\s+(?P<my>{_YEAR}))?",
     # September 2023
     rf"{_mon('ym')}(?:\s+of)?,?\s+(?P<yy>{_YEAR})",
+    # October of that year
+    rf"{_mon('tm')}\s+of\s+(?:that|the\s+same)\s+year(?!\w)",
     # Saturday (not "Saturday, 6 April": that is found at the day)
     rf"(?P<wd>{_WD_FULL})(?!\w)(?!,?\s+(?:the\s+)?\d|,?\s+(?:{_MON_CAP}|{_MON_LOW})(?![A-Za-z]))",
     r"(?P<r1>[Yy]esterday|[Tt]oday|[Tt]omorrow)(?!\w)",
@@ -92,7 +95,7 @@ _WORD_ALTERNATIVES = [
     r"(?P<r3>[Tt]he\s+(?:next|following|previous|preceding)\s+day"
     r"|[Tt]he\s+day\s+(?:after|before)(?=[ \t]*(?:[,.;:)\n]|\Z)))",
     r"(?P<rd2>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
-    r"|[Tt]en)\s+(?P<rdu2>days?|weeks?)\s+(?P<rdd2>later|earlier)(?!\w)",
+    r"|[Tt]en)\s+(?P<rdu2>days?|weeks?|months?|years?)\s+(?P<rdd2>later|earlier)(?!\w)(?!\s+than\b)",
 ]
 _SCAN = re.compile(r"(?<![A-Za-z0-9])(?:(?=\d)(?:" + "|".join(_DIGIT_ALTERNATIVES)
                    + r")|(?=[A-Za-z])(?:" + "|".join(_WORD_ALTERNATIVES) + "))")
@@ -108,6 +111,14 @@ _PRE_YEAR = re.compile(
     r"|circa|c\.|year|early|mid|late|spring|summer|autumn|fall|winter"
     r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+(?:(?:of|in|the)\s+){0,2}\Z",
     re.I)
+# "the 2017 estimate", "a planned 2021 tour", "the orchestra's 1974 farewell", "1979-built"
+_ATTRIB_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his"
+                            r"|[Tt]hat)|['’]s)[ \t]+(?:[a-z]+[ \t]+)?\Z")
+_ATTRIB_AFTER = re.compile(r"[ \t]+[a-z]*[a-rt-z](?![\w-])|-[a-z]{3,}(?![\w-])")
+_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to)\b")
+# the present tense of a timetable: "Rehearsals begin on Monday", "the exhibition opens Friday"
+_TIMETABLE = re.compile(r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|takes?\s+place)"
+                        r"(?:\s+[a-z]+){0,2}\s+(?:on\s+)?\Z")
 _PRE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?P<p>last|next|this|previous|coming)\s+\Z", re.I)
 # Every expression above contains a digit or one of these words, and starts no more than
 # _BACK characters before it: the full grammar only runs in windows around such triggers.
@@ -120,7 +131,7 @@ _TIME = (r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)"
          r"(?:\s*(?P<ap>[ap]\.m\.|[AaPp][Mm]\b))?"
          rf"(?:\s*(?P<tz>(?:{_TZ})(?:[+\-−]\d{{1,2}}(?::?\d\d)?)?)\b)?")
 _TIME_AFTER = re.compile(rf"(?:\s*,\s*|\s+at\s+|\s+){_TIME}")
-_TIME_BEFORE = re.compile(rf"(?<![\d:]){_TIME}(?:\s+on|\s*,)?\s+\Z")
+_TIME_BEFORE = re.compile(rf"(?<![\d:]){_TIME}(?:\s+local\s+time)?(?:\s+on|\s*,)?\s+\Z")
 _SPLIT_SEPS = {"and", "&"}
 _FIRST_DAY = re.compile(r"\d+(?:st|nd|rd|th)?|")
 
@@ -160,6 +171,8 @@ class _Scan:
                  previous: DateValue | None) -> None:
         self.text, self.anchor, self.dayfirst = text, anchor, dayfirst
         self.year: int | None = previous.year if previous else None
+        self.carried = previous is not None  # the year came from an earlier sentence
+        self.last_any: DateValue | None = previous
         self.last_day: DateValue | None = previous if previous and previous.day else None
         self.out: list[DateMatch] = []
 
@@ -170,7 +183,8 @@ class _Scan:
         last = kw.get("end_value") or value
         assert isinstance(last, DateValue)
         if not kw.get("relative"):
-            self.year = last.year
+            self.year, self.carried = last.year, False
+        self.last_any = last
         if last.day:
             self.last_day = last
 
@@ -179,7 +193,8 @@ class _Scan:
 
         Nearest counts days after the anchor double: reports mostly look back.
         """
-        if self.year is not None:
+        if self.year is not None and not (self.carried and self.anchor and abs(
+                (dt.date(self.year, month, min(day or 1, 28)) - self.anchor).days) > 365):
             return self.year, f"year {self.year} taken from the preceding date"
         if self.anchor is None:
             return None
@@ -292,6 +307,10 @@ def _weekday(sc: _Scan, m: re.Match[str], pre: re.Match[str] | None) -> None:
         delta = (target - a.weekday()) % 7 or 7
         day = a + dt.timedelta(days=delta)
         how = f"{name} after {a.isoformat()} ({a.strftime('%A')})"
+    elif not mod and _future(sc.text, m.start(), m.end()):
+        delta = (target - a.weekday()) % 7 or 7
+        day = a + dt.timedelta(days=delta)
+        how = f"{name} after {a.isoformat()} ({a.strftime('%A')}), told as still to come"
     else:
         delta = (a.weekday() - target) % 7
         if mod in ("last", "previous") and delta == 0:
@@ -300,7 +319,7 @@ def _weekday(sc: _Scan, m: re.Match[str], pre: re.Match[str] | None) -> None:
         how = (f"{name} = the document date {a.isoformat()}" if delta == 0 else
                f"{name} before {a.isoformat()} ({a.strftime('%A')})")
     v = DateValue(day.year, day.month, day.day)
-    sc.emit(pre.start() if pre else m.start(), m.end(), v, relative=True, resolution=how)
+    _with_time(sc, pre.start() if pre else m.start(), m.end(), v, relative=True, resolution=how)
 
 
 def _relative(sc: _Scan, m: re.Match[str]) -> None:
@@ -327,6 +346,10 @@ def _relative(sc: _Scan, m: re.Match[str]) -> None:
         sc.emit(m.start(), m.end(), v, relative=True,
                 resolution=f"{phrase}, relative to the document date {a.isoformat()}")
         return
+    unit_word = (m["rdu1"] or m["rdu2"] or "").lower()
+    if unit_word.startswith(("month", "year")):
+        _relative_coarse(sc, m, unit_word)
+        return
     base = sc.last_day
     if base is None or base.as_date() is None:
         return
@@ -345,6 +368,43 @@ def _relative(sc: _Scan, m: re.Match[str]) -> None:
     sc.emit(m.start(), m.end(), DateValue(day.year, day.month, day.day), relative=True,
             resolution=f"{phrase}: {abs(days)} day{'s' if abs(days) != 1 else ''} "
                        f"{'after' if days > 0 else 'before'} {b.isoformat()} (the preceding date)")
+
+
+def _attributive(text: str, start: int, end: int) -> bool:
+    """A bare year used as a modifier: "the 2017 estimate", "the 1979-built ferry"."""
+    if text.startswith("-", end):
+        return bool(_ATTRIB_AFTER.match(text, end))
+    return bool(_ATTRIB_BEFORE.search(text, max(0, start - 30), start)
+                and _ATTRIB_AFTER.match(text, end))
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """The clause around a weekday tells of something still to come ("will be held on
+    Monday"); what follows a "that" after it is another clause ("said on Monday that ...")."""
+    lo, hi = max(0, start - 200), min(len(text), end + 200)  # bounded: linear on long texts
+    lo = max(text.rfind(".", lo, start), text.rfind(";", lo, start), text.rfind(",", lo, start),
+             lo - 1) + 1
+    stops = [i for i in (text.find(c, end, hi) for c in (".", ";", " that ")) if i >= 0]
+    return bool(_FUTURE.search(text, lo, start) or _TIMETABLE.search(text, lo, start)
+                or _FUTURE.search(text, end, min(stops, default=hi)))
+
+
+def _relative_coarse(sc: _Scan, m: re.Match[str], unit_word: str) -> None:
+    """ "Two years later": a year (or month) counted from the last date, at that precision."""
+    base = sc.last_any
+    n = (m["rd1"] or m["rd2"]).lower()
+    count = (int(n) if n.isdigit() else _NUMBER_WORDS[n]) * (
+        1 if (m["rdd1"] or m["rdd2"]) == "later" else -1)
+    phrase = " ".join(m.group().split()).lower()
+    if base is None or (unit_word.startswith("month") and base.month is None):
+        return
+    if unit_word.startswith("year"):
+        v = DateValue(base.year + count)
+    else:
+        k = base.year * 12 + (base.month or 1) - 1 + count
+        v = DateValue(k // 12, k % 12 + 1)
+    sc.emit(m.start(), m.end(), v, relative=True,
+            resolution=f"{phrase}: counted from {base.iso()} (the preceding date)")
 
 
 def _lower_ok(mon: str, has_day_before: bool, has_year: bool) -> bool:
@@ -406,17 +466,25 @@ def _handle(sc: _Scan, m: re.Match[str]) -> None:
         sc.emit(pre.start() if pre else m.start(), m.end(),
                 DateValue(int(g["yy"]), _month(g["ym"])))
     elif g["by"]:
+        y1 = int(g["by"])
+        season = bool(g["by3"]) and int(g["by3"]) == (y1 + 1) % 100  # "2022–23"
         pre = _prefix(sc, _PRE_YEAR, m.start())
         if pre is None:
-            return
-        words = [w for w in pre["w"].lower().split() if w != "the"]
-        start = pre.start() if words[0] in _QUALIFIERS else m.start()
-        y1 = int(g["by"])
-        y2 = int(g["by2"]) if g["by2"] else None
+            if not season and not _attributive(sc.text, m.start(), m.end("by")):
+                return
+            start = m.start()
+        else:
+            words = [w for w in pre["w"].lower().split() if w != "the"]
+            start = pre.start() if words[0] in _QUALIFIERS else m.start()
+        y2 = int(g["by2"]) if g["by2"] else y1 // 100 * 100 + int(g["by3"]) if g["by3"] else None
         if y2 is not None and y2 > y1:
             sc.emit(start, m.end(), DateValue(y1), end_value=DateValue(y2))
         else:
             sc.emit(start, m.end("by"), DateValue(y1))
+    elif g["tm"]:
+        if sc.year is not None:
+            sc.emit(m.start(), m.end(), DateValue(sc.year, _month(g["tm"])),
+                    resolution=f"year {sc.year} taken from the preceding date")
     elif g["wd"]:
         _weekday(sc, m, _prefix(sc, _PRE_WEEKDAY, m.start()))
     elif g["r1"] or g["r2"] or g["r3"] or g["rd1"] or g["rd2"]:

@@ -48,7 +48,8 @@ for _unit, _forms in {
     "km": "km kilometre kilometres kilometer kilometers", "m": "m metre metres meter meters",
     "cm": "cm centimetre centimetres centimeter centimeters",
     "mm": "mm millimetre millimetres millimeter millimeters",
-    "mile": "mile miles mi", "ft": "ft foot feet", "kg": "kg kilogram kilograms kilo kilos",
+    "mile": "mile miles mi", "nmi": "nmi",
+    "knot": "knot knots kn", "ft": "ft foot feet", "kg": "kg kilogram kilograms kilo kilos",
     "g": "g gram grams", "tonne": "tonne tonnes ton tons t", "lb": "lb lbs",
     "km/h": "km/h kph", "mph": "mph", "m/s": "m/s",
     "person": "person persons people", "orbit": "orbit orbits",
@@ -56,7 +57,7 @@ for _unit, _forms in {
 }.items():
     for _f in _forms.split(" ") if _unit != "percent" else ("percent", "%", "per cent"):
         _UNITS[_f] = _unit
-_GLUED_ONLY = {"h", "s", "t", "g", "mi", "m"}  # too ambiguous as separate words
+_GLUED_ONLY = {"h", "s", "t", "g", "mi"}  # too ambiguous as separate words
 _GLUED_OK = {"h", "t", "g", "km", "m", "cm", "mm", "kg", "mi", "ft", "lb", "lbs", "mph",
              "kph", "min", "hr", "hrs", "sec", "%"}
 _TIME_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.44, "year": 365.25,
@@ -64,6 +65,8 @@ _TIME_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.44, "year"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # "[ ]*-?[ ]*" would try every split of a blank run between its two stars: quadratic per call.
 _UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]*(?:-[ \t\u00a0]*)?)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
+_CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD", "¥": "JPY"}  # a symbol written before
+_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![A-Za-z])")  # "three and a half hours"
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
 _ORDINALS = {"st", "nd", "rd", "th"}
 
@@ -80,9 +83,12 @@ _APPROX = re.compile(
     r"(?<![A-Za-z])(?:approximately|approx\.|about|around|nearly|almost|roughly|some|over"
     r"|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|circa|c\.|close\s+to"
     r"|an\s+estimated|estimated|upwards\s+of|just\s+over|just\s+under)\s+\Z|~\s*\Z", re.I)
+# "over" a time span after a word that cannot take "more than" ("moved over three days")
+_OVER_SPAN = re.compile(r"(?<!\w)(?!(?:[Ff]or|lasted|lasting|took|taking|of|after|in|spent|than"
+                        r"|within|just|is|was|were|be|been|are)\s)\w+[ \t]+over[ \t]+\Z")
 _IDENT = re.compile(r"(?<![A-Za-z])(?:No|Nos|Nr|Number|number|no)\.?\s*\Z|#\s*\Z")
 _A_CONTEXT = re.compile(r"(?<![A-Za-z])(?:for|in|after|within|about|around|over|nearly|almost"
-                        r"|than|lasted|lasting|spent|once|than)\s+\Z", re.I)
+                        r"|than|lasted|lasting|spent|once|than|by)\s+\Z", re.I)
 _SHARE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*")
 
 
@@ -160,14 +166,19 @@ class _Builder:
             unit: str | None = None, allow_unit: bool = True, require_unit: bool = False,
             ) -> None:
         text = self.text
+        if not ordinal and (half := _HALF.match(text, end)):
+            value, decimals, end = value + 0.5, max(decimals, 1), half.end()
         if unit is None and allow_unit and not ordinal:
             s = _SCALE_AFTER.match(text, end)
             if s:
                 value *= _SCALES[s["s"]]
                 decimals -= len(str(_SCALES[s["s"]])) - 1
                 end = s.end()
-            u = _UNIT_AFTER.match(text, end)
-            if u and (u["u"] not in _GLUED_ONLY or not u["sp"]) \
+            money = _CURRENCY.get(text[start - 1]) if start else None
+            u = None if money else _UNIT_AFTER.match(text, end)
+            if money:
+                unit, start = money, start - 1
+            elif u and (u["u"] not in _GLUED_ONLY or not u["sp"]) \
                     and not (u["sp"].strip() == "-" and u["u"] in ("%", "°")):
                 unit = _UNITS[u["u"]]
                 end = u.end()
@@ -175,6 +186,8 @@ class _Builder:
             return
         lo = max(0, start - 30)
         approx = _APPROX.search(text, lo, start)
+        if approx and unit in _TIME_DAYS and _OVER_SPAN.search(text, max(0, start - 40), start):
+            approx = None  # "moved over three days": across them, not more than them
         if approx:
             start = approx.start()
         self.out.append((start, end, Quantity(value, unit, decimals, bool(approx)), ordinal))
@@ -257,13 +270,21 @@ def _without(items: list[tuple[int, int, Quantity, bool]], skip: Sequence[tuple[
 
 
 def parse_number(s: str) -> Quantity | None:
-    """One whole string (an infobox value such as "51.659°" or "374 days") as a quantity."""
+    """One whole string (an infobox value such as "51.659°" or "374 days") as a quantity.
+
+    A counted noun ("1,650 passengers") or a parenthesised qualifier ("7,800 (2023)") may follow.
+    """
     t = s.strip()
+    if t.endswith(")") and 0 < len(t) - t.rfind("(") <= 62:  # "7,800 (2023)"
+        t = t[:t.rfind("(")].rstrip()
     found = find_numbers(t)
-    if len(found) == 1 and found[0].start == 0 and found[0].end == len(t) \
-            and not found[0].ordinal:
+    if len(found) == 1 and found[0].start == 0 and not found[0].ordinal \
+            and _COUNTED.fullmatch(t, found[0].end):
         return found[0].value
     return None
+
+
+_COUNTED = re.compile(r"(?:[ \t]+[a-z]+)?")
 
 
 def duration_days(q: Quantity) -> tuple[float, float] | None:

@@ -46,7 +46,8 @@ SKIP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "menu", "m
 # Class/id words (between - and _) that mark a boilerplate block: "related-stories", "share_bar".
 BOILER = re.compile(r"(?:^|[-_\s])(?:related|share|sharing|social|promo|newsletter|comments?|"
                     r"cookies?|consent|menu|breadcrumbs?|advert|ads?|sponsored|subscribe|signup|"
-                    r"paywall|outbrain|taboola|recirc|more-stories|most-read|popular|byline-share"
+                    r"paywall|outbrain|taboola|recirc|more-stories|most-read|popular|byline-share|byline"
+                    r"|dateline"
                     r")(?:$|[-_\s])", re.I)
 BLOCK = {"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
          "figcaption", "figure", "blockquote", "section", "article", "main", "table", "tr",
