@@ -15,7 +15,10 @@ import click
 
 from . import __version__
 
-FORMATS = ("html", "json", "sarif", "junit", "markdown")
+FORMATS = ("html", "json", "sarif", "junit", "markdown", "csv", "parquet")
+# file names when several formats are written to one folder (--output-dir)
+EXTENSIONS = {"html": "html", "json": "json", "sarif": "sarif", "junit": "xml",
+              "markdown": "md", "csv": "csv", "parquet": "parquet"}
 # annotated: cli_gate imports it back while cli is still loading (the cycle hides its type)
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
@@ -74,6 +77,10 @@ def check_writable(path: str) -> None:
 
 
 def render(report, fmt: str) -> str:
+    if fmt == "csv":
+        from .render.tables import csv_text
+
+        return csv_text(report.findings_frame())
     return {
         "json": report.to_json,
         "html": report.to_html,
@@ -84,6 +91,11 @@ def render(report, fmt: str) -> str:
 
 
 def emit(report, fmt: str, output: str | None) -> None:
+    if fmt == "parquet":  # binary: only to a file (checked before any work)
+        from .render.tables import write_parquet
+
+        write_parquet(report.findings_frame(), output)  # type: ignore[arg-type]
+        return
     text = render(report, fmt)
     if output in (None, "-"):
         sys.stdout.write(text)
@@ -128,6 +140,37 @@ def rule_options(cfg, given: tuple[str, ...]) -> dict[str, object]:
 
 RULE_HELP = ("Rule severity NAME=off|info|warning|error or option NAME.OPTION=VALUE; NAME is a "
              "rule id or code (repeatable; overrides [tool.reconcile.rules]).")
+
+
+def pick_formats(given: str | None, cfg, default: str) -> list[str]:
+    """`--format html,json,sarif`: each format named once, in the order given."""
+    names = [f.strip() for f in (given or cfg.format or default).split(",") if f.strip()]
+    bad = [f for f in names if f not in FORMATS]
+    if bad or not names:
+        where = "--format" if given else str(cfg.path)
+        fail(f"{where}: format {', '.join(map(repr, bad)) or '(none)'} is not a check format "
+             f"({', '.join(FORMATS)})")
+        sys.exit(2)
+    return list(dict.fromkeys(names))
+
+
+def outputs(formats: list[str], output: str | None, output_dir: str | None) -> list[tuple[str, str | None]]:
+    """Where each format goes: one format to --output (or stdout; html to a default file),
+    several to --output-dir as reconcile-report.<ext>."""
+    if output_dir is not None:
+        if output is not None:
+            raise click.UsageError("give --output or --output-dir, not both")
+        if not os.path.isdir(output_dir):
+            raise click.UsageError(f"{output_dir}: output folder does not exist")
+        return [(f, os.path.join(output_dir, f"reconcile-report.{EXTENSIONS[f]}")) for f in formats]
+    if len(formats) > 1:
+        raise click.UsageError("several formats need --output-dir DIR")
+    fmt = formats[0]
+    if output is None and fmt == "html":
+        output = "reconcile-report.html"
+    if fmt == "parquet" and output in (None, "-"):
+        raise click.UsageError("parquet is binary: give --output FILE or --output-dir DIR")
+    return [(fmt, output)]
 
 
 def pick_format(given: str | None, cfg, choices: tuple[str, ...], default: str,
@@ -201,10 +244,13 @@ def read_baselines(given: str | None, cfg):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
-              help="Report format (default html, or `format` from the configuration).")
+@click.option("--format", "fmt", default=None, metavar="FORMAT[,FORMAT...]",
+              help=f"Report format(s): {', '.join(FORMATS)} (default html, or `format` from the "
+              "configuration); csv and parquet hold the findings table.")
 @click.option("--output", "-o", default=None, help="Report file ('-' for stdout). "
               "Default: stdout for machine formats, reconcile-report.html for html.")
+@click.option("--output-dir", default=None, help="Folder for several formats at once: "
+              "reconcile-report.html, .json, .sarif, .xml (junit), .md, .csv, .parquet.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Exit 1 when a finding is at or above this severity (default error).")
 @click.option("--format-in", type=click.Choice(("encyclopedia", "news", "text", "wikitext", "html", "claims")),
@@ -219,7 +265,8 @@ def read_baselines(given: str | None, cfg):
               "cover are shown as suppressed and do not count. Or a JSON report of accepted "
               "findings: only the others count, and they are marked [new].")
 @click.option("--rule", "rule_settings", multiple=True, metavar="NAME=LEVEL", help=RULE_HELP)
-def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: str | None,
+def check(paths: tuple[str, ...], fmt: str | None, output: str | None, output_dir: str | None,
+          fail_on: str | None,
           format_in: str | None, max_bytes: int | None, baseline: str | None,
           max_claims: int | None, rule_settings: tuple[str, ...]) -> None:
     """Check files and folders for contradictions and write a report.
@@ -232,15 +279,14 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: 
     from .vocab import PackError
 
     cfg = load_settings()
-    fmt = pick_format(fmt, cfg, FORMATS, "html", "check")
+    targets = outputs(pick_formats(fmt, cfg, "html"), output, output_dir)
     fail_on = either(fail_on, cfg.fail_on, "error")
     max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
     max_claims = either(max_claims, cfg.max_claims, MAX_CLAIMS_DEFAULT)
     options = rule_options(cfg, rule_settings)
-    if output is None and fmt == "html":
-        output = "reconcile-report.html"
-    if output is not None:
-        check_writable(output)
+    for _, target in targets:
+        if target is not None:
+            check_writable(target)
     accepted, decisions = read_baselines(baseline, cfg)
     docs, problems = read_paths(paths, format_in, max_bytes)
     for p in problems:
@@ -265,15 +311,21 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, fail_on: 
         from .gate import apply_baseline
 
         report, counted = apply_baseline(report, accepted)
-    try:
-        emit(report, fmt, output)
-    except OSError as exc:
-        fail(f"{output}: cannot write report: {exc.strerror or exc}")
-        sys.exit(2)
-    if output not in (None, "-") and fmt == "html":
+    for fmt_one, target in targets:
+        try:
+            emit(report, fmt_one, target)
+        except OSError as exc:
+            fail(f"{target}: cannot write report: {exc.strerror or exc}")
+            sys.exit(2)
+        except ImportError as exc:
+            fail(f"{fmt_one} needs the tables extra (pip install 'reconcile[tables]'): {exc}")
+            sys.exit(2)
+    written = [t for f, t in targets if t not in (None, "-") and (f == "html" or output_dir)]
+    if written:
         counts = report.counts()
         click.echo(f"reconcile: {len(report.sources)} sources, {counts['error']} errors, "
-                   f"{counts['warning']} warnings, {counts['info']} notes -> {output}", err=True)
+                   f"{counts['warning']} warnings, {counts['info']} notes -> "
+                   f"{', '.join(written)}", err=True)
     if problems or report.problems:
         sys.exit(2)
     sys.exit(1 if counted.fails(fail_on) else 0)

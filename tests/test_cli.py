@@ -149,3 +149,38 @@ def test_output_to_a_pipe_or_device_is_written_in_place(tmp_path):
     reader.join(10)
     assert got == ["report\n"] and stat.S_ISFIFO(os.stat(fifo).st_mode)
     assert sorted(os.listdir(tmp_path)) == ["pipe"]  # no temporary file left beside it
+
+
+def test_several_formats_in_one_run(tmp_path, validate_report):
+    import xml.etree.ElementTree as ET
+
+    import pandas as pd
+
+    proc = run("check", str(SEEDS), "--format", "html,json,sarif,junit,markdown,csv,parquet",
+               "--output-dir", str(tmp_path))
+    assert proc.returncode == 0, proc.stderr
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [f"reconcile-report.{e}" for e in
+                     ("csv", "html", "json", "md", "parquet", "sarif", "xml")]
+    report = json.loads((tmp_path / "reconcile-report.json").read_text(encoding="utf-8"))
+    validate_report(report)
+    ids = [f["id"] for f in report["findings"]]
+    assert json.loads((tmp_path / "reconcile-report.sarif").read_text())["version"] == "2.1.0"
+    ET.parse(tmp_path / "reconcile-report.xml")
+    table = pd.read_parquet(tmp_path / "reconcile-report.parquet", dtype_backend="pyarrow")
+    assert table["id"].tolist() == ids
+    assert pd.read_csv(tmp_path / "reconcile-report.csv")["id"].tolist() == ids
+    assert "<!DOCTYPE html>" in (tmp_path / "reconcile-report.html").read_text()[:200]
+
+
+def test_csv_to_stdout_and_format_errors(tmp_path):
+    proc = run("check", str(SEEDS), "--format", "csv")
+    assert proc.returncode == 0 and proc.stdout.startswith("id,rule,code,severity,")
+    for args, words in ((["--format", "parquet"], "parquet is binary"),
+                        (["--format", "html,json"], "several formats need --output-dir"),
+                        (["--format", "json,xml"], "format 'xml' is not a check format"),
+                        (["--format", "json", "--output", str(tmp_path / "r.json"),
+                          "--output-dir", str(tmp_path)], "not both")):
+        proc = run("check", str(SEEDS), *args)
+        assert proc.returncode == 2 and words in proc.stderr, (args, proc.stderr)
+    assert not list(tmp_path.iterdir())  # nothing written before the error
