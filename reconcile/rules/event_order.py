@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Iterator
 
 from ..model import Agreement, Claim, Finding, RuleInfo
@@ -18,10 +19,14 @@ RULE = RuleInfo(
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
+    stated: dict[str | None, set[str]] = defaultdict(set)  # which predicates each entity has
+    for subject, predicate in ctx.fact_keys():
+        stated[subject].add(predicate)
     for ent in sorted(ctx.entities.values(), key=lambda e: e.id):
+        has = stated.get(ent.id, set())
         for first, then in ctx.vocab.order:
             events = (ctx.vocab.events.get(first), ctx.vocab.events.get(then))
-            if any(e is None for e in events):
+            if any(e is None for e in events) or first not in has or then not in has:
                 continue
             if ent.type == "person" and events[0].subject == "vehicle":  # type: ignore[union-attr]
                 continue  # a person launches and lands many times

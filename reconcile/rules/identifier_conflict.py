@@ -63,9 +63,10 @@ def _misnamed_fields(ctx: Context) -> Iterator[Finding]:
         notes = []
         for other in others:
             name = ctx.name(other)
-            relation = [r for r in ctx.claims if r.subject == c.subject and r.source == c.source
-                        and r.predicate in ("next", "previous") and any(
-                            ctx.entity_of.get(m.id) == other for m in ctx.mentions_in(r.span))]
+            relation = [r for predicate in ("next", "previous")
+                        for r in ctx.claims_for(c.subject, predicate) if r.source == c.source
+                        and any(ctx.entity_of.get(m.id) == other for m in ctx.mentions_in(r.span))]
+            relation.sort(key=lambda r: r.span.start)
             if relation:
                 notes.append(f"{name} is this article's {relation[0].field or relation[0].predicate}")
             own = [s for s in ctx.claims_for(c.subject, "serial")]
