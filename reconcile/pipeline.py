@@ -15,7 +15,10 @@ from .vocab import vocabulary
 
 def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
         config: Mapping[str, object] | None = None,
-        extractions: Sequence[Extraction] | None = None) -> Report:
+        extractions: Sequence[Extraction] | None = None,
+        consume: bool = False) -> Report:
+    """`consume=True` lets the run empty a list of extractions it was given as it copies their
+    claims with subjects filled in, so that a million-claim audit does not hold both copies."""
     config = config or {}
     vocab = vocabulary()
     docs = sorted(docs, key=lambda d: (d.path, d.id))
@@ -28,10 +31,12 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
     mentions: list[Mention] = [m for x in extractions for m in x.mentions]
     subjects = {m.span.source: m.id for m in mentions if m.role == "subject"}
     alignment = align(mentions, subjects)
-    claims: list[Claim] = [
-        replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
-        for x in extractions for c in x.claims
-    ]
+    claims: list[Claim] = []
+    for i, x in enumerate(extractions):
+        claims.extend(replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
+                      for c in x.claims)
+        if consume and isinstance(extractions, list):
+            extractions[i] = None  # its claims are copied; the caller gave the list up
     ctx = Context(
         docs={d.id: d for d in docs},
         entities={e.id: e for e in alignment.entities},

@@ -75,9 +75,12 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
     t_extract = time.perf_counter() - t0
     done.sort(key=lambda r: (r.doc.path, r.doc.id))  # type: ignore[union-attr]
     progress.message(f"aligning and checking {len(done):,} documents")
-    report = pipeline.run([r.doc for r in done], problems,  # type: ignore[misc]
-                          extractions=[r.extraction for r in done])  # type: ignore[misc]
-    del done
+    docs = [r.doc for r in done]
+    extractions = [r.extraction for r in done]
+    del done  # the run empties `extractions` as it goes (consume): no second copy of the claims
+    report = pipeline.run(docs, problems, extractions=extractions,  # type: ignore[arg-type]
+                          consume=True)
+    del docs, extractions
     t_check = time.perf_counter() - t0 - t_extract
     counts = report.counts()
     seconds = {"extract": round(t_extract, 3), "check": round(t_check, 3)}
