@@ -14,7 +14,7 @@ import pickle
 import tempfile
 from collections.abc import Callable
 
-from . import __version__
+from .code_version import extraction_version
 from .model import Document
 
 PROTOCOL = pickle.HIGHEST_PROTOCOL
@@ -23,7 +23,7 @@ PROTOCOL = pickle.HIGHEST_PROTOCOL
 def cache_key(doc: Document) -> str:
     """The extraction depends on the text, the reader and the source id its spans carry."""
     h = hashlib.sha256()
-    for part in (__version__, doc.format, doc.id, doc.text):
+    for part in (extraction_version(), doc.format, doc.id, doc.text):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     return h.hexdigest()
 

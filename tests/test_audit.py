@@ -187,3 +187,21 @@ def test_claim_records_are_refused_with_a_reason_not_misread(tmp_path):
     items = list(iter_items([str(tmp_path / "claims.jsonl")]))
     assert len(items) == 1 and isinstance(items[0], InputProblem)
     assert "claim records" in items[0].message and "reconcile check" in items[0].message
+
+
+def test_cache_key_follows_the_extraction_code(monkeypatch):
+    """A cache kept while the extraction code changes (an edit, an upgrade within a version)
+    must miss, not hand back what the old code made."""
+    from reconcile.code_version import extraction_version
+    from reconcile.engine import cache
+
+    before = cache.key("a", "a.txt", None, "text")
+    assert extraction_version().startswith(reconcile_version())
+    monkeypatch.setattr(cache, "extraction_version", lambda: "0.1.0+changed")
+    assert cache.key("a", "a.txt", None, "text") != before
+
+
+def reconcile_version() -> str:
+    from reconcile import __version__
+
+    return __version__ + "+"

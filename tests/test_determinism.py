@@ -39,3 +39,18 @@ def test_byte_identical_across_hash_seeds_and_path_orders(tmp_path, fmt):
     second = render(tmp_path, fmt, list(reversed(paths)), "2")
     assert first == second, f"{fmt}: output depends on hash seed or path order"
     assert len(first) > 1000
+
+
+def test_records_pickle_round_trip(seed_report):
+    """Audits ship records between processes: what arrives equals what was sent."""
+    import pickle
+
+    from reconcile.extract import extract
+    from reconcile.read import read_paths
+
+    docs, _ = read_paths([str(SEEDS)])
+    for doc in docs:
+        x = extract(doc)
+        back = pickle.loads(pickle.dumps((doc, x), protocol=5))
+        assert back == (doc, x)
+    assert pickle.loads(pickle.dumps(seed_report.claims)) == seed_report.claims

@@ -12,14 +12,12 @@ import pickle
 import tempfile
 from typing import Any
 
-from .. import __version__
-
-VERSION = f"1:{__version__}"
+from ..code_version import extraction_version
 
 
 def key(source_id: str, path: str, fmt: str | None, text: str) -> str:
     h = hashlib.sha256()
-    for part in (VERSION, source_id, path, fmt or ""):
+    for part in (extraction_version(), source_id, path, fmt or ""):
         h.update(part.encode("utf-8", "surrogatepass") + b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
