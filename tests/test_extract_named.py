@@ -3,6 +3,9 @@ spelling, so news can be checked against an article about them."""
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reconcile.api import check_documents
 from reconcile.extract import extract
 from reconcile.read import read_text
@@ -56,3 +59,25 @@ def test_biography_title_is_a_person():
                     "a politician.\n", "b.txt", "b")
     [subject] = [m for m in extract(doc).mentions if m.role == "subject"]
     assert subject.kind == "person"
+
+
+def _surname_regex(surnames):
+    """The pattern the word scan replaced: kept here as its specification."""
+    import re
+
+    return re.compile(r"(?<![\w'’\-–—])(?:" + "|".join(
+        re.escape(n) for n in sorted(surnames, key=lambda n: (-len(n), n))) + r")(?![\w\-–—]|['’]\w\w)")
+
+
+_PIECES = ["Dyson", "Caldwell-Dyson", "Caldwell", "O'Hara", "Chub", "Chubb", "'s", "’s", "'", "-",
+           "–", " ", ", ", ".", "2", "_", "led", "s", "é", "Dysons", "O'Hara's", "x"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25).map("".join))
+def test_surname_scan_matches_the_pattern_it_replaced(text):
+    from reconcile.extract.mentions import _surname_hits
+
+    names = {"Dyson", "Caldwell-Dyson", "Caldwell", "O'Hara", "Chub"}
+    expected = [(m.start(), m.end()) for m in _surname_regex(names).finditer(text)]
+    assert list(_surname_hits(text, names)) == expected
