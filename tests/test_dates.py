@@ -380,3 +380,18 @@ def test_any_unicode_is_safe(text: str) -> None:
     assert all(0 <= m.start < m.end <= len(text) for m in found)
     parse_date(text)
     guess_dayfirst(text)
+
+
+def test_date_order_is_only_guessed_when_it_can_matter() -> None:
+    from reconcile.extract.dates import needs_dayfirst
+
+    assert needs_dayfirst("on 03/25/2024") and needs_dayfirst("on 3-4-24")
+    assert not needs_dayfirst("on March 25, 2024 and 25 March 2024, 07.04.2024")
+    # a month-first source is still read month-first when it has an ambiguous date
+    from reconcile.extract import extract
+    from reconcile.read import read_text
+
+    doc = read_text(" date 2024-04-01\nThe probe launched on 03/04/2024 and landed on 03/25/2024.\n",
+                    "us.txt", "us")
+    dates = sorted(c.value.iso() for c in extract(doc).claims if c.predicate in ("launch", "landing"))
+    assert dates == ["2024-03-04", "2024-03-25"]

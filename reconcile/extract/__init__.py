@@ -25,7 +25,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None,
     from dataclasses import replace
 
     from .claims import extract_claims
-    from .dates import guess_dayfirst
+    from .dates import guess_dayfirst, needs_dayfirst
     from .mentions import find_mentions
 
     vocab = vocab or vocabulary()
@@ -34,7 +34,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None,
 
         mentions, claims, broken = extract_records(doc, vocab)
         return _limited(doc.id, mentions, claims, max_claims, tuple(broken))
-    if guess_dayfirst(doc.text) is False:  # "03/25/2024" proves a month-first source
+    if needs_dayfirst(doc.text) and guess_dayfirst(doc.text) is False:  # "03/25/2024": month-first
         doc = replace(doc, dayfirst=False)  # claims' resolutions say when this decided a date
     mentions = find_mentions(doc, vocab)
     return _limited(doc.id, mentions, extract_claims(doc, mentions, vocab), max_claims)

@@ -59,9 +59,10 @@ def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary) ->
 
 
 def _with_id(c: Claim, source: str, n: int) -> Claim:
-    from dataclasses import replace
-
-    return replace(c, id=f"{source}:c{n}")
+    # the claims of one extraction are new objects no one else holds yet: numbering them in
+    # place saves a dataclasses.replace per claim (a tenth of claim building on short texts)
+    object.__setattr__(c, "id", f"{source}:c{n}")
+    return c
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:

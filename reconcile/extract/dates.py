@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from ..model import DateValue
 
-__all__ = ["DateMatch", "find_dates", "parse_date", "guess_dayfirst"]
+__all__ = ["DateMatch", "find_dates", "parse_date", "guess_dayfirst", "needs_dayfirst"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -553,6 +553,16 @@ def parse_date(s: str, *, dayfirst: bool = True) -> DateValue | None:
 _NUMERIC_EVIDENCE = re.compile(r"(?<![\w.,:/-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
 _MDY = re.compile(rf"{_mon('a')}\s+{_day('b')},?\s+{_YEAR}")
 _DMY = re.compile(rf"{_day('b')}(?:\s+of)?\s+{_mon('a')},?\s+{_YEAR}")
+
+
+# An all-numeric date written with slashes or hyphens: the only kind whose reading the guess
+# below can change (dotted dates are day-first by convention, ISO dates are unambiguous).
+_SLASHED = re.compile(r"\d[/-]\d{1,2}[/-]\d")
+
+
+def needs_dayfirst(text: str) -> bool:
+    """Whether guessing the document's date order can matter (most documents: no)."""
+    return _SLASHED.search(text) is not None
 
 
 def guess_dayfirst(text: str) -> bool | None:
