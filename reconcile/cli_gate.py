@@ -23,6 +23,7 @@ from .cli import (
     fail,
     load_settings,
     pick_format,
+    read_baselines,
     rule_options,
     write_atomic,
 )
@@ -158,6 +159,10 @@ def diff(old: str | None, new: str | None, context: tuple[str, ...], revisions: 
     except (RuleLoadError, PackError, ValueError) as exc:
         fail(str(exc))
         sys.exit(2)
+    _, decisions = read_baselines(None, cfg)  # review decisions: suppressed, never failing
+    if decisions:
+        results = [((a, b), r.with_decisions(decisions)) for (a, b), r in results] if revisions \
+            else [r.with_decisions(decisions) for r in results]
     if revisions and fmt == "json":
         import json
 

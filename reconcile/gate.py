@@ -10,11 +10,11 @@ always counts as unchanged.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from .model import SEVERITY_RANK, Document, Finding, InputProblem
+from .model import SEVERITY_RANK, Document, Finding, InputProblem, Suppression
 from .report import Report
 
 Identity = tuple[str, str | None, str | None, frozenset[tuple[str, str]]]
@@ -39,8 +39,21 @@ class GateResult:
     source: str = ""  # the source id of the edited document
 
     def fails(self, fail_on: str) -> bool:
+        """An introduced finding at or above fail_on that no review decision covers."""
         rank = SEVERITY_RANK[fail_on]
-        return any(SEVERITY_RANK[f.severity] >= rank for f in self.introduced)
+        return any(SEVERITY_RANK[f.severity] >= rank and f.suppression is None
+                   for f in self.introduced)
+
+    def with_decisions(self, decisions: Mapping[str, Suppression]) -> GateResult:
+        """Findings that review decisions cover, marked suppressed in every list."""
+        if not decisions:
+            return self
+        from .review import mark, suppress
+
+        return replace(self, introduced=mark(self.introduced, decisions),
+                       resolved=mark(self.resolved, decisions),
+                       unchanged=mark(self.unchanged, decisions),
+                       report=suppress(self.report, decisions))
 
     def introduced_report(self) -> Report:
         """The NEW report holding only the introduced findings (for SARIF, JUnit, HTML)."""
@@ -237,7 +250,7 @@ def wikitext_suggestions(result: GateResult) -> str:
     report = result.report
     out: list[str] = []
     for f in result.introduced:
-        if f.rule in NOT_CONTRADICTIONS or f.severity == "info":
+        if f.rule in NOT_CONTRADICTIONS or f.severity == "info" or f.suppression is not None:
             continue
         others: list[str] = []
         for e in f.evidence:

@@ -54,13 +54,17 @@ def load_decisions(data: object) -> dict[str, Suppression]:
     return out
 
 
+def mark(findings: tuple[Finding, ...], decisions: Mapping[str, Suppression]) -> tuple[Finding, ...]:
+    """Each finding a decision covers, marked suppressed; none removed."""
+    return tuple(replace(f, suppression=decisions[fp]) if (fp := fingerprint(f)) in decisions
+                 else f for f in findings)
+
+
 def suppress(report: Report, decisions: Mapping[str, Suppression]) -> Report:
     """The report with each finding a decision covers marked suppressed (none removed)."""
     if not decisions:
         return report
-    marked = tuple(replace(f, suppression=decisions[fp]) if (fp := fingerprint(f)) in decisions
-                   else f for f in report.findings)
-    return replace(report, findings=marked)
+    return replace(report, findings=mark(report.findings, decisions))
 
 
 def find(report: Report, ref: str) -> list[Finding]:

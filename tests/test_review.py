@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import jsonschema
 import pytest
@@ -118,6 +119,19 @@ def test_every_format_shows_suppressed_findings(docs, tmp_path):
     assert fid not in findings
 
 
+def test_jupyter_view_marks_suppressed_findings(docs):
+    import reconcile
+    from reconcile.review import load_decisions, suppress
+
+    fid = conflict_id(docs)
+    decide(docs, fid)
+    report = reconcile.check([docs])
+    with open(".reconcile-baseline.json", encoding="utf-8") as fh:  # cwd: the fixture's folder
+        decisions = load_decisions(json.load(fh))
+    compact = suppress(report, decisions)._repr_html_()
+    assert "(suppressed: false-positive, The almanac &lt;b&gt;misprints&lt;/b&gt;" in compact
+
+
 def test_baseline_from_configuration_or_flag(docs, tmp_path):
     fid = conflict_id(docs)
     assert decide(docs, fid, "--baseline", tmp_path / "decided.json").exit_code == 0
@@ -194,3 +208,30 @@ def test_schema_allows_a_suppression_and_checks_its_keys(seed_json, validate_rep
         doc["findings"][0]["suppression"] = {**entry, key: bad}
         with pytest.raises(AssertionError, match="suppression"):
             validate_report(doc)
+
+
+def test_diff_keeps_a_decided_finding_suppressed_and_passes(docs, tmp_path):
+    """An edit that brings back a contradiction a reviewer has already judged does not fail
+    the gate; the finding is still listed, marked suppressed."""
+    almanac = Path(docs) / "almanac.txt"
+    new = almanac.read_text(encoding="utf-8")
+    old_file, new_file = tmp_path / "old.txt", tmp_path / "new.txt"
+    old_file.write_text(new.replace("21 June 1982", "14 June 1982"), encoding="utf-8")
+    new_file.write_text(new, encoding="utf-8")
+    context = tmp_path / "context"
+    context.mkdir()
+    (context / "encyclopedia.txt").write_text(
+        (Path(docs) / "encyclopedia.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    args = ("diff", old_file, new_file, "--context", context, "--format", "json")
+    before = run(*args)
+    assert before.exit_code == 1, before.output
+    [introduced] = json.loads(before.stdout)["introduced"]
+    fid = introduced["id"]
+    decided = run("review", fid, new_file, context, "--as", "false-positive", "--reason", REASON,
+                  "--by", "ana", "--date", "2024-03-05")
+    assert decided.exit_code == 0, decided.output  # judged on the new revision and its context
+    after = run(*args)
+    assert after.exit_code == 0, after.output
+    [still] = json.loads(after.stdout)["introduced"]
+    assert still["id"] == fid and still["suppression"]["decision"] == "false-positive"
+    assert "Contradict" not in run(*args[:-1], "wikitext").stdout

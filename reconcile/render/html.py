@@ -122,7 +122,8 @@ def render_html_compact(report: Report) -> str:
     view = _View(report)
     rows = [{"f": f, "entity": view.name(f.subject),
              "quotes": [(source_label(report.source(e.source)), e.text) for e in f.evidence]}
-            for f in sorted(report.findings, key=lambda f: -SEVERITY_RANK[f.severity])[:200]]
+            for f in sorted(report.findings, key=lambda f: (f.suppression is not None,
+                                                            -SEVERITY_RANK[f.severity]))[:200]]
     return _env().get_template("compact.html.j2").render(
         r=report, counts=report.counts(), rows=rows, rest=max(0, len(report.findings) - 200))
 
