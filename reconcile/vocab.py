@@ -45,6 +45,8 @@ class Vocabulary:
     demonyms: frozenset[str]
     affiliations: dict[str, str]
     name_heads: frozenset[str]
+    name_lead_heads: frozenset[str]
+    place_keys: frozenset[str]
     crew_up: frozenset[str]
     crew_down: frozenset[str]
     flight_sequence: tuple[str, ...]
@@ -173,6 +175,8 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         demonyms=frozenset(people.get("demonyms", [])),
         affiliations={k: v for k, v in data.get("affiliations", {}).items()},
         name_heads=frozenset(data.get("names", {}).get("heads", [])),
+        name_lead_heads=frozenset(data.get("names", {}).get("lead", [])),
+        place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
         flight_sequence=tuple(seq.get("flight", [])),

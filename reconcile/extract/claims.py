@@ -39,6 +39,7 @@ class _State:
     """What carries from one sentence to the next: the last date and the last subjects."""
 
     last_date: DateValue | None = None
+    year_date: DateValue | None = None  # the last month- or day-precise date: year-less dates' year
     last_person: Mention | None = None
     last_thing: Mention | None = None
     claims: list[Claim] = field(default_factory=list)
@@ -224,9 +225,11 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
                 return subject, True
-        if not things and kind != "person" and subject is not None:
-            # "The bridge was designed by X and opened ...": a definite kind noun that opens
-            # the sentence is the article's subject, not the person named later; "A
+        if kind != "person" and subject is not None and "," not in text[:at] and not any(
+                positions[m.id] < at for m in things):
+            # "The bridge was designed by X and opened ...", "The storm made landfall near Y":
+            # a definite kind noun that opens the sentence, with no other thing named before
+            # the event word in its first clause, is the article's subject; "A
             # replacement bridge ... opened": an indefinite one is some other, unnamed thing
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
@@ -238,7 +241,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates, numbers = _values(doc, text, state.last_date)
+    dates, numbers = _values(doc, text, state.last_date, state.year_date)
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -253,6 +256,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         life = _lifespan(text, dates, k, vocab)
         trig = (d.start, d.start, life) if life else trig
         state.last_date = d.value
+        state.year_date = _carried(state.year_date, d.value)
         if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
             dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
             continue
@@ -318,11 +322,20 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     return out
 
 
-def _values(doc: Document, text: str, previous: DateValue | None,
+def _carried(last: DateValue | None, value: DateValue) -> DateValue | None:
+    """The date a later sentence's year-less date takes its year from. A bare year ("the
+    strongest since 2017") is background more often than the narrative's time, so it sets the
+    year only inside its own sentence; across sentences the last month- or day-precise date
+    does."""
+    return value if value.month is not None or last is None else last
+
+
+def _values(doc: Document, text: str, previous: DateValue | None, year_from: DateValue | None,
             ) -> tuple[list[DateMatch], list[NumberMatch]]:
     """The dates and quantities the grammars read in one sentence. A relative date that an
     absolute one beside it restates is dropped, but its words are still not read as a number."""
-    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=previous)
+    dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=previous,
+                       year_from=year_from)
     numbers = find_numbers(text, skip=[(d.start, d.end) for d in dates])
     return _unrestated(text, dates), numbers
 
@@ -331,15 +344,16 @@ def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateM
     """Every date and quantity read in the prose, with its span, exactly as the claims are
     built from them (the same sentences, the same carried date)."""
     last: DateValue | None = None
+    year_date: DateValue | None = None
     for passage in doc.passages:
         for ss, se in split_sentences(passage.text):
             text = passage.text[ss:se]
             low = _lower(text)
             if not vocab.trigger_re.search(low) and not _MAYBE_CLAIM.search(low):
                 continue
-            dates, numbers = _values(doc, text, last)
-            if dates:
-                last = dates[-1].value
+            dates, numbers = _values(doc, text, last, year_date)
+            for d in dates:
+                last, year_date = d.value, _carried(year_date, d.value)
             found: list[DateMatch | NumberMatch] = [*dates, *numbers]
             for v in sorted(found, key=lambda v: v.start):
                 yield doc.span(*passage.raw_range(ss + v.start, ss + v.end)), v

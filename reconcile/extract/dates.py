@@ -168,10 +168,11 @@ class _Scan:
     """Mutable state while walking the hits of one text in order."""
 
     def __init__(self, text: str, anchor: dt.date | None, dayfirst: bool,
-                 previous: DateValue | None) -> None:
+                 previous: DateValue | None, year_from: DateValue | None = None) -> None:
         self.text, self.anchor, self.dayfirst = text, anchor, dayfirst
-        self.year: int | None = previous.year if previous else None
-        self.carried = previous is not None  # the year came from an earlier sentence
+        carried = year_from or previous
+        self.year: int | None = carried.year if carried else None
+        self.carried = carried is not None  # the year came from an earlier sentence
         self.last_any: DateValue | None = previous
         self.last_day: DateValue | None = previous if previous and previous.day else None
         self.out: list[DateMatch] = []
@@ -495,15 +496,17 @@ def _handle(sc: _Scan, m: re.Match[str]) -> None:
 
 
 def find_dates(text: str, *, anchor: dt.date | None = None, dayfirst: bool = True,
-               previous: DateValue | None = None) -> list[DateMatch]:
+               previous: DateValue | None = None,
+               year_from: DateValue | None = None) -> list[DateMatch]:
     """All date expressions in text, in order, non-overlapping.
 
     A year-less date takes the year of the last dated expression before it (or `previous`),
     else the year that puts it nearest `anchor`; with neither it is skipped. Relative words
     ("yesterday", "On Saturday", "last month") need `anchor`; "the next day", "two days later"
-    count from the last day-precise date found (or `previous`).
+    count from the last day-precise date found (or `previous`). `year_from`, when given, is
+    where a year-less date looks for its year before anything in the text (else `previous`).
     """
-    sc = _Scan(text, anchor, dayfirst, previous)
+    sc = _Scan(text, anchor, dayfirst, previous, year_from)
     for lo, hi in _windows(text):
         for m in _SCAN.finditer(text, lo, hi):
             if sc.out and m.start() < sc.out[-1].end:

@@ -29,6 +29,9 @@ DESIGNATOR = re.compile(
     r"(?![\w\-]|[.:/,]\d)"
 )
 DIGIT = re.compile(r"\d")
+# Words that put a place, not a person, right after them.
+PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
+                          r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?\Z")
 SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
 ALIAS_CUE = re.compile(
     r"\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
@@ -141,6 +144,8 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
                   or w.lower().rstrip("s") in vocab.roles for w in _after_preposition(before))
         first = run[0][2].lower()
+        if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
+            continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
         if surface in known or cue or (first in names and first not in vocab.not_names):
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
 
@@ -155,6 +160,14 @@ def _after_preposition(words: list[str]) -> list[str]:
         if words[k].lower() in PREPOSITIONS:
             return words[k + 1:]
     return words
+
+
+def _without_year(title: str) -> str:
+    """"Hurricane Odile (2031)" -> "Hurricane Odile"; any other title as it is."""
+    head, sep, tail = title.rpartition(" (")
+    if sep and len(tail) == 5 and tail[:4].isdigit() and tail[4] == ")":
+        return head.rstrip()
+    return title
 
 
 def _looks_like_person(title: str, vocab: Vocabulary) -> bool:
@@ -174,11 +187,16 @@ def named_things(text: str, vocab: Vocabulary,
     """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
     for run_start, group in _cap_runs(text) if runs is None else runs:
         last = group.rsplit(None, 1)[-1]
-        if last.lower().rstrip(".") not in vocab.name_heads:
-            continue  # cheap test first: most runs end in no kind noun
+        if last.lower().rstrip(".") not in vocab.name_heads and not any(
+                w.lower() in vocab.name_lead_heads for w in group.split(None, 2)[:2]):
+            continue  # cheap test first: most runs hold no kind noun where one names
         words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(group)]
         while words and words[0][2].lower() in FUNCTION_WORDS:
             words = words[1:]
+        if len(words) >= 2 and words[0][2].lower() in vocab.name_lead_heads:
+            # "Hurricane Odile", "Lake Vessen", "Operation Harrow": the kind noun comes first
+            yield run_start + words[0][0], run_start + words[-1][1]
+            continue
         if len(words) < 2 or words[-1][2].lower().rstrip(".") not in vocab.name_heads:
             continue
         if all(w[2].lower() in vocab.not_names or w[2].lower() in vocab.demonyms
@@ -270,10 +288,14 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     subject_key = None
     if doc.title_span is not None and doc.kind in ("encyclopedia", "wiki"):
         t = doc.title_span
-        kind = "designator" if any(ch.isdigit() for ch in t.text) else \
-            "person" if _looks_like_person(t.text, vocab) else "name"
-        subject_key = (t.start, t.end)
-        add(_Draft(t.start, t.end, kind, role="subject"))
+        # "Hurricane Odile (2031)": a year in brackets tells namesakes apart; prose says
+        # "Hurricane Odile", so the subject is the name before it
+        end = t.start + len(_without_year(t.text))
+        title = doc.text[t.start:end]
+        kind = "designator" if any(ch.isdigit() for ch in title) else \
+            "person" if _looks_like_person(title, vocab) else "name"
+        subject_key = (t.start, end)
+        add(_Draft(t.start, end, kind, role="subject"))
 
     regions = _regions(doc)
     # 1. people named in list fields (crew, cast, members) are people without further proof
@@ -312,6 +334,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
     for (passage, role), region_runs in zip(regions, runs, strict=True):
+        if role and any(word in vocab.place_keys for word in role.split()):
+            continue  # "Areas affected: Baja Verde, Isla Morena" names places, not people
         for d in _person_runs(passage.text, region_runs, vocab, known):
             if not _verbatim(doc, passage, d.start, d.end):
                 continue
