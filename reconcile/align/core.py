@@ -137,7 +137,7 @@ class _Aligner:
             elif kind in ("designator", "name") or (kind != "person" and dz.designator_key(surface)):
                 # a name without digits ("Kessock Narrows Bridge") matches only its own
                 # normalised spelling: one stem token, so no subset join and no fuzzy score
-                key = dz.designator_key(surface) or ((fold(surface),), ())
+                key = dz.designator_key(surface) or ((_without_article(fold(surface)),), ())
                 i = self.node("designator", key, surface, len(ms))
             else:
                 name = self.parse(surface, short)
@@ -476,3 +476,8 @@ def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = 
     finally:
         if paused:
             gc.enable()
+
+
+def _without_article(folded: str) -> str:
+    """"the glass harbour" and "glass harbour" are one name: prose drops or adds the article."""
+    return folded[4:] if folded.startswith("the ") and len(folded) > 4 else folded

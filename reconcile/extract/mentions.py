@@ -125,6 +125,9 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             if len(w) > 2:  # "O'Hara." ends a sentence; only an initial ("J.") keeps its dot
                 w = w.rstrip(".")
             run.append((w_start, w_start + len(w), w))
+        if run and run[-1][2].endswith(("'s", "’s")) and len(run[-1][2]) > 3:
+            s0, e0, w = run[-1]  # "Mira Solvay's drama": the name without its possessive
+            run[-1] = (s0, e0 - 2, w[:-2])
         lo, hi = 0, len(run)
         while lo < hi and not_name(run[lo][2]):
             lo += 1
@@ -265,12 +268,6 @@ def _non_name_words(vocab: Vocabulary) -> Callable[[str], bool]:
 
     _NON_NAME_CACHE[id(vocab)] = (vocab, not_name)
     return not_name
-
-
-def _strip_possessive(text: str, start: int, end: int) -> int:
-    if text[end - 2:end] in ("'s", "’s"):
-        return end - 2
-    return end
 
 
 def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:

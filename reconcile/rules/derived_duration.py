@@ -8,6 +8,7 @@ is only a note on the wording; with nobody else in the sentence it is the subjec
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..extract.numbers import duration_days
@@ -24,6 +25,10 @@ RULE = RuleInfo(
 )
 
 
+# A duration followed by what it was spent on ("to finance", "to build") measures that task.
+PURPOSE_AFTER = re.compile(r"[ \t]?(?:to|in order to) [a-z]")
+
+
 def _span_of(ctx: Context, entity: str, source: str) -> tuple[Claim, Claim] | None:
     ent = ctx.entities.get(entity)
     if ent is None:
@@ -36,8 +41,8 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         if c.predicate != "duration" or not isinstance(c.value, Quantity) or c.subject is None:
             continue
         bounds = duration_days(c.value)
-        if bounds is None:
-            continue
+        if bounds is None or PURPOSE_AFTER.match(ctx.docs[c.source].text, c.span.end):
+            continue  # "took four years to finance": the time of another task, not of the span
         low, high = bounds
         candidates = [c.subject]
         if c.inferred_subject and c.context:
