@@ -81,3 +81,10 @@ def test_surname_scan_matches_the_pattern_it_replaced(text):
     names = {"Dyson", "Caldwell-Dyson", "Caldwell", "O'Hara", "Chub"}
     expected = [(m.start(), m.end()) for m in _surname_regex(names).finditer(text)]
     assert list(_surname_hits(text, names)) == expected
+
+
+def test_a_score_is_not_a_designator():
+    doc = read_text(" date 2024-05-05\nHarrowgate beat Selby Rovers 2–1 and Kettering Town 3-0 "
+                    "after Apollo 13 was shown at half-time.\n", "r.txt", "r")
+    found = {m.surface for m in extract(doc).mentions if m.kind == "designator"}
+    assert found == {"Apollo 13"}

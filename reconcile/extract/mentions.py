@@ -26,7 +26,7 @@ PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el
 DESIGNATOR = re.compile(
     r"(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
     r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
-    r"(?![\w\-]|[.:/,]\d)"
+    r"(?![\w\-–—]|[.:/,]\d)"  # not a score or range either ("Selby Rovers 2–1")
 )
 DIGIT = re.compile(r"\d")
 # Words that put a place, not a person, right after them.
