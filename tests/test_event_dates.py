@@ -41,6 +41,11 @@ def events(sentence: str, date_line: str | None = None) -> set[tuple[str, str, s
     ("Turnout was 58 per cent in 2019, the election commission said.", set()),
     ("He finished with 19 goals, the most by a player since 1997.", set()),
     ("The bridge has been closed since 2019.", {("closing", "2019", "2019", "stated")}),
+    ("Tennant, the incumbent since 2022, announced his candidacy on 3 March 2030.",
+     {("announcement", "3 March 2030", "2030-03-03", "stated")}),
+    ("Lesnar won the election on 6 October 2030 and was sworn in on 1 November 2030.",
+     {("election", "6 October 2030", "2030-10-06", "stated"),
+      ("inauguration", "1 November 2030", "2030-11-01", "stated")}),
     # a participle after an article describes; "until" ends a state; "will record" is a verb
     ("Rescuers searched a collapsed house on 13 March 2025.", set()),
     ("Schools will stay closed until 24 March 2025.", set()),

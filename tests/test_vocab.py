@@ -22,7 +22,7 @@ def test_field_keys(key: str, predicate: str) -> None:
     ("was appointed", "appointment"), ("she married", "marriage"), ("resigned", "resignation"),
     ("was destroyed", "destruction"), ("it struck", "occurrence"), ("a quake", "occurrence"),
     ("was last hit by", "occurrence"), ("departed", "departure"), ("reopened", "opening"),
-    ("entered service", "opening"), ("will be sworn in", "election"),
+    ("entered service", "opening"), ("will be sworn in", "inauguration"),
     ("results were declared", "announcement"), ("her keel was laid", "construction"),
 ])
 def test_event_words(phrase: str, event: str) -> None:

@@ -260,6 +260,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
             dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
             continue
+        if trig is not None and trig[0] > d.start and _SINCE.search(low, max(0, d.start - 8), d.start):
+            # "the incumbent since 2022, announced ...": the start of a state, not the date of
+            # the event word after it ("closed since 2019" does date the closing)
+            continue
         if trig is None or vocab.reporting_re.search(low[max(0, d.start - 30):d.start]):
             continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
@@ -428,6 +432,7 @@ def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
 
 
 _UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?\Z")
+_SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z")
 _SEGMENT_BREAK = re.compile(r"[,;(]|\b(?:after|when|because|before|until|while|whereas)\b")
 _DATE_SEPARATOR = re.compile(r"[\s,]*(?:(?:and|or|&)[\s,]*)?")
 
