@@ -142,14 +142,16 @@ RULE_HELP = ("Rule severity NAME=off|info|warning|error or option NAME.OPTION=VA
              "rule id or code (repeatable; overrides [tool.reconcile.rules]).")
 
 
-def pick_formats(given: str | None, cfg, default: str) -> list[str]:
-    """`--format html,json,sarif`: each format named once, in the order given."""
+def pick_formats(given: str | None, cfg, choices: tuple[str, ...], default: str,
+                 command: str) -> list[str]:
+    """The command line's formats (`html,json,sarif`), else the configuration's (checked
+    here: formats differ between commands), else the default; each named once, in order."""
     names = [f.strip() for f in (given or cfg.format or default).split(",") if f.strip()]
-    bad = [f for f in names if f not in FORMATS]
+    bad = [f for f in names if f not in choices]
     if bad or not names:
         where = "--format" if given else str(cfg.path)
-        fail(f"{where}: format {', '.join(map(repr, bad)) or '(none)'} is not a check format "
-             f"({', '.join(FORMATS)})")
+        fail(f"{where}: format {', '.join(map(repr, bad)) or '(none)'} is not a {command} "
+             f"format ({', '.join(choices)})")
         sys.exit(2)
     return list(dict.fromkeys(names))
 
@@ -175,13 +177,12 @@ def outputs(formats: list[str], output: str | None, output_dir: str | None) -> l
 
 def pick_format(given: str | None, cfg, choices: tuple[str, ...], default: str,
                 command: str) -> str:
-    """The command line's format, else the configuration's (checked here: formats differ
-    between commands), else the default."""
-    fmt = given or cfg.format or default
-    if fmt not in choices:
-        fail(f"{cfg.path}: format {fmt!r} is not a {command} format ({', '.join(choices)})")
+    """One format, for commands that write one report."""
+    formats = pick_formats(given, cfg, choices, default, command)
+    if len(formats) > 1:
+        fail(f"{command} writes one format at a time, not {', '.join(formats)}")
         sys.exit(2)
-    return fmt
+    return formats[0]
 
 
 def either(given, configured, default):
@@ -279,7 +280,7 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, output_di
     from .vocab import PackError
 
     cfg = load_settings()
-    targets = outputs(pick_formats(fmt, cfg, "html"), output, output_dir)
+    targets = outputs(pick_formats(fmt, cfg, FORMATS, "html", "check"), output, output_dir)
     fail_on = either(fail_on, cfg.fail_on, "error")
     max_bytes = either(max_bytes, cfg.max_bytes, MAX_BYTES)
     max_claims = either(max_claims, cfg.max_claims, MAX_CLAIMS_DEFAULT)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 from reconcile.align import align, designator_key, person_key, same_person
 from reconcile.align.normalize import fold
@@ -216,3 +217,16 @@ def test_close_pairs_loop_matches_cdist(monkeypatch):
     monkeypatch.setattr(cluster, "LOOP_BLOCK", 2)
     assert cluster.close_pairs(blocks, strings, 85) == looped
     assert looped  # the test data has near pairs
+
+
+def test_without_the_phonetic_library_only_near_miss_proposals_change(monkeypatch, seed_report):
+    """jellyfish's metaphone only proposes near-miss pairs: a machine without it (a declared
+    dependency) still checks, with the same entities and findings."""
+    import reconcile
+    from reconcile.align import core
+
+    monkeypatch.setattr(core, "_metaphone", lambda: None)
+    again = reconcile.check([str(SEEDS)])
+    assert [(e.id, e.variants) for e in again.entities] == \
+        [(e.id, e.variants) for e in seed_report.entities]
+    assert [f.id for f in again.findings] == [f.id for f in seed_report.findings]

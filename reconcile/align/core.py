@@ -16,10 +16,10 @@ from __future__ import annotations
 import gc
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cache
 
-import jellyfish
 from rapidfuzz.fuzz import ratio
 
 from ..model import Entity, Mention, MergeReason
@@ -359,11 +359,13 @@ class _Aligner:
     def near_misses(self) -> None:
         blocks: dict[tuple, list[int]] = defaultdict(list)
         strings: list[str] = []
+        phonetic = _metaphone()
         for i, node in enumerate(self.nodes):
             if node.kind == "person" and node.key[0] is not None:
                 strings.append(node.person().skel)
                 for t in node.key[1]:
-                    blocks[("m", node.key[0], jellyfish.metaphone(t))].append(i)
+                    if phonetic is not None:
+                        blocks[("m", node.key[0], phonetic(t))].append(i)
                     blocks[("p", node.key[0], t[:3])].append(i)
             elif node.kind == "designator":
                 strings.append(" ".join(node.key[0] + node.key[1]))
@@ -481,3 +483,17 @@ def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = 
 def _without_article(folded: str) -> str:
     """"the glass harbour" and "glass harbour" are one name: prose drops or adds the article."""
     return folded[4:] if folded.startswith("the ") and len(folded) > 4 else folded
+
+
+@cache
+def _metaphone() -> Callable[[str], str] | None:
+    """jellyfish's metaphone, imported when near misses are first looked for (not at start-up).
+
+    It only proposes near-miss pairs to score, never decides a merge: where the declared
+    dependency is missing, the prefix blocks still propose pairs and the check goes on.
+    """
+    try:
+        from jellyfish import metaphone
+    except ImportError:
+        return None
+    return metaphone

@@ -307,7 +307,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                           (raw_s, raw_e)))
     out.extend(_serials(doc, in_sentence, positions, text))
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
-    out.extend(count_claims(doc, text, numbers, in_sentence, positions, subject, span,
+    out.extend(count_claims(doc, text, low, numbers, in_sentence, positions, subject, span,
                             (raw_s, raw_e)))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from ..model import Claim, Document, Mention, Quantity, Span
 from .numbers import parse_number
 
-GROUPS = r"crew|team|squad|group|party|delegation|band|cast|line-?up|board|panel|jury|committee"
-GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "line",
-               "board", "panel", "jury", "committee")
+GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "lineup",
+               "line-up", "board", "panel", "jury", "committee")
+GROUPS = "|".join(re.escape(n) for n in GROUP_NOUNS)
 _N = r"(?P<n>\d{1,3}|[a-z]{3,9})"  # a number word is checked by the number grammar
 GROUP_COUNT = re.compile(
     rf"\b(?:(?P<noun>{GROUPS})\s+of\s+{_N}(?![.,]?\d|\s*(?:-|percent|per\b|%|times\b))"
@@ -29,11 +29,10 @@ TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.
 PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
 
 
-def count_claims(doc: Document, text: str, numbers: list, in_sentence: list[Mention],
+def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence: list[Mention],
                  positions: dict[str, int], subject: Mention | None,
                  span: Callable[[int, int], Span], context: tuple[int, int]) -> list[Claim]:
     out: list[Claim] = []
-    low = text.lower()
     if "total" in low or "in all" in low:  # substring tests first: most sentences have neither
         out.extend(_total_with_parts(doc, text, numbers, span, context))
     if not any(noun in low for noun in GROUP_NOUNS):

@@ -37,38 +37,35 @@ def looks_like_claims(text: str) -> bool:
     return isinstance(record, dict) and "predicate" in record
 
 
-def record_source(line: str, default: str) -> str:
-    """The `source` a line names, or the file's own id for a line that names none or is broken."""
+def _record(line: str) -> dict:
+    """The line's JSON object, or {} for a broken line (extraction reports it by number)."""
     try:
         record = json.loads(line)
     except ValueError:
-        return default
-    source = record.get("source") if isinstance(record, dict) else None
-    return source if isinstance(source, str) and source.strip() else default
+        return {}
+    return record if isinstance(record, dict) else {}
 
 
 def read_claims(text: str, *, source_id: str, path: str) -> list[Document]:
-    """One Document per source named in the file, in order of first appearance."""
+    """One Document per source named in the file, in order of first appearance. A line that
+    names no source, or is broken, belongs to the file's own id."""
     lines: dict[str, list[Passage]] = {}
-    meta: dict[str, dict[str, object]] = {}
+    meta: dict[str, dict] = {}
     for m in LINE.finditer(text):
         line = m.group()
         if not line.strip():
             continue
-        source = record_source(line, source_id)
+        record = _record(line)
+        named = record.get("source")
+        source = named if isinstance(named, str) and named.strip() else source_id
         lines.setdefault(source, []).append(Passage(line, m.start()))
-        if source not in meta:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                record = {}
-            meta[source] = record if isinstance(record, dict) else {}
+        meta.setdefault(source, record)
     docs = []
     for source, passages in lines.items():
         doc_id = source_id if source == source_id else f"{source_id}.{SAFE_ID.sub('-', source)}"
         record = meta[source]
         title = record.get("title") if isinstance(record.get("title"), str) else source
-        docs.append(Document(doc_id, path, text, "claims", "claims", title=title,  # type: ignore[arg-type]
+        docs.append(Document(doc_id, path, text, "claims", "claims", title=title,
                              published=_iso_day(record.get("published")),
                              passages=tuple(passages)))
     return docs

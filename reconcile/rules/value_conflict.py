@@ -107,9 +107,9 @@ def backing(ctx: Context, claims: list[Claim]) -> str:
               for s in sorted({c.source for c in claims})}
     support = {c.id: {d.source for d in claims if compare(c, d) == "same"} for c in claims}
     precision = {"day": 2, "month": 1}
-    best = max(claims, key=lambda c: (sum(weight[s] for s in support[c.id]), len(support[c.id]),
-                                      precision.get(getattr(c.value, "precision", ""), 0),
-                                      -claims.index(c)))
+    _, best = max(enumerate(claims), key=lambda kc: (
+        sum(weight[s] for s in support[kc[1].id]), len(support[kc[1].id]),
+        precision.get(getattr(kc[1].value, "precision", ""), 0), -kc[0]))
     behind, total = sum(weight[s] for s in support[best.id]), sum(weight.values())
     n = len(support[best.id])
     if n > 1 and 2 * behind > total:
