@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 
 from .align import align
+from .align.core import Spread
 from .extract import MAX_CLAIMS_DEFAULT, Extraction, extract
 from .model import Claim, Document, InputProblem, Mention
 from .report import Report
@@ -16,9 +17,11 @@ from .vocab import vocabulary
 def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
         config: Mapping[str, object] | None = None,
         extractions: Sequence[Extraction] | None = None,
-        consume: bool = False) -> Report:
+        consume: bool = False, spread: Spread | None = None) -> Report:
     """`consume=True` lets the run empty a list of extractions it was given as it copies their
-    claims with subjects filled in, so that a million-claim audit does not hold both copies."""
+    claims with subjects filled in, so that a million-claim audit does not hold both copies.
+    `spread` runs the per-item parts of alignment and the entity/source-scoped rules elsewhere
+    (the Dask engine's workers); the findings are the same with or without it."""
     config = config or {}
     vocab = vocabulary()
     docs = sorted(docs, key=lambda d: (d.path, d.id))
@@ -30,7 +33,7 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
                              for x in extractions for note in getattr(x, "notes", ()))]
     mentions: list[Mention] = [m for x in extractions for m in x.mentions]
     subjects = {m.span.source: m.id for m in mentions if m.role == "subject"}
-    alignment = align(mentions, subjects)
+    alignment = align(mentions, subjects, spread)
     claims: list[Claim] = []
     for i, x in enumerate(extractions):
         claims.extend(replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
@@ -47,7 +50,7 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
         options=config,
     )
     modules = load_rules(tuple(config.get("rules", ())))  # type: ignore[arg-type]
-    findings, agreements = run_rules(ctx, modules)
+    findings, agreements = run_rules(ctx, modules, spread)
     return Report(
         sources=tuple(docs),
         entities=tuple(alignment.entities),
