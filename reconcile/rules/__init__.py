@@ -261,10 +261,15 @@ class ContextPart(NamedTuple):
 
 
 def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
-    """ctx cut into at most `parts` sub-contexts, each holding whole groups (entities by id,
-    or sources by id) with their claims, mentions, documents, and the entities they name.
-    Every dict keeps ctx's order, so lookups and ties behave as on the whole context."""
-    ids = sorted(ctx.entities) if scope == "entity" else sorted(ctx.docs)
+    """ctx cut into at most `parts` sub-contexts, each holding whole groups (entities, or
+    sources) with their claims, mentions, documents, and the entities they name.
+    Every dict keeps ctx's order, so lookups and ties behave as on the whole context.
+    Entities go to parts in the order of the first source that mentions them, so that a
+    part needs few documents besides its own (documents are most of what travels)."""
+    if scope == "entity":
+        ids = sorted(ctx.entities, key=lambda e: (_first_source(ctx.entities[e]), e))
+    else:
+        ids = sorted(ctx.docs)
     size = max(1, -(-len(ids) // max(1, parts)))
     chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
     part_of = {g: k for k, chunk in enumerate(chunks) for g in chunk}
@@ -291,6 +296,10 @@ def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
             mentions={k: m for k, m in ctx.mentions.items() if k in wanted},
             entity_of={m: ctx.entity_of[m] for m in wanted if m in ctx.entity_of}))
     return out
+
+
+def _first_source(entity: Entity) -> str:
+    return min((m.span.source for m in entity.mentions), default="")
 
 
 CheckTask = tuple[tuple[str, ...], Mapping[str, object], Vocabulary | None, ContextPart]
