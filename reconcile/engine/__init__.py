@@ -1,5 +1,7 @@
 """Batch audits: stream documents through extraction in parallel (local process pool or Dask),
-align and check across the corpus, write tables and a browsable report.
+align and check across the corpus, write tables and a browsable report. With the Dask engine
+the per-item parts of alignment and the entity/source-scoped rules run on the cluster too
+(dask_engine.OnDask, handed to pipeline.run as its spread).
 
     result = audit(["corpus/"], "out/", jobs=2)
 """
