@@ -18,9 +18,10 @@ OnDask.stages records each distributed stage (the audit summary's "distributed")
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import partial
 from operator import itemgetter
 from typing import Any
@@ -47,7 +48,7 @@ def connect(scheduler: str | None) -> Iterator[Any]:
             client = Client(scheduler, timeout=CONNECT_TIMEOUT)
         else:
             cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+                                   dashboard_address=None, silence_logs=logging.ERROR)
             client = Client(cluster)
     except Exception as exc:  # OSError, TimeoutError, ValueError for a malformed address
         where = f"the Dask scheduler at {scheduler}" if scheduler else "a Dask LocalCluster"
@@ -55,9 +56,18 @@ def connect(scheduler: str | None) -> Iterator[Any]:
     try:
         yield client
     finally:
+        if not scheduler:
+            with suppress(Exception):
+                client.run(_quiet_logs)
         client.close()
         if not scheduler:
             cluster.close()
+
+
+def _quiet_logs() -> None:
+    """On each worker of our own LocalCluster as it closes: a loaded machine can make a worker
+    log a heartbeat traceback while the scheduler goes away, which is noise to the user."""
+    logging.getLogger("distributed").setLevel(logging.CRITICAL)
 
 
 def extract_dask(client: Any, items: Iterable[Item], cache_dir: str | None,
