@@ -8,7 +8,8 @@ A rule may declare `SCOPE`: "entity" when it only compares claims and mentions o
 entity, "source" when only those of one document; anything else (and no SCOPE, the default
 for third-party rules) is "corpus". A scoped rule run on each group's sub-context
 (split_context) gives exactly what it gives on the whole context, so the Dask engine checks
-groups on workers (run_rules with a spread); tests/test_dask.py verifies each declaration.
+groups on workers (run_rules with a spread; the workers import scoped modules by name, so
+those must be installed there too); tests/test_dask.py verifies each built-in declaration.
 """
 
 from __future__ import annotations
