@@ -1,7 +1,7 @@
 """Command line: `reconcile audit PATH... --output-dir DIR`.
 
 Exit status: 0 when every input was read, 2 when some input failed (listed in summary.json;
-the audit still covers the rest).
+the audit still covers the rest), 1 when the Dask scheduler cannot be reached.
 """
 
 from __future__ import annotations
@@ -29,8 +29,14 @@ def audit(paths: tuple[str, ...], output_dir: str, jobs: int | None, engine: str
 
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")
-    result = run_audit(paths, output_dir, jobs=jobs, engine=engine, scheduler=scheduler,
-                       quiet=quiet, use_cache=not no_cache)
+    from .engine.dask_engine import SchedulerError
+
+    try:
+        result = run_audit(paths, output_dir, jobs=jobs, engine=engine, scheduler=scheduler,
+                           quiet=quiet, use_cache=not no_cache)
+    except SchedulerError as exc:  # one line, no traceback
+        click.echo(f"reconcile: {exc}", err=True)
+        sys.exit(1)
     s = result.summary
     for p in s["problems"][:20]:
         click.echo(f"reconcile: {p['path']}: {p['message']}", err=True)

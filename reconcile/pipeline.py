@@ -1,24 +1,35 @@
-"""The five stages in one pure function: documents in, Report out."""
+"""The five stages in one pure function: documents in, Report out (prepare: the stages
+before checking, for callers that check in their own way)."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 from .align import align
+from .align.core import Spread
 from .extract import MAX_CLAIMS_DEFAULT, Extraction, extract
-from .model import Claim, Document, InputProblem, Mention
+from .model import Claim, Document, Entity, InputProblem, Mention
 from .report import Report
 from .rules import Context, load_rules, run_rules
 from .vocab import vocabulary
 
 
-def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
-        config: Mapping[str, object] | None = None,
-        extractions: Sequence[Extraction] | None = None,
-        consume: bool = False) -> Report:
-    """`consume=True` lets the run empty a list of extractions it was given as it copies their
-    claims with subjects filled in, so that a million-claim audit does not hold both copies."""
+class Prepared(NamedTuple):
+    """What the stages before checking give: the rules' Context and what the Report keeps."""
+
+    ctx: Context
+    docs: list[Document]  # sorted by (path, id)
+    entities: tuple[Entity, ...]
+    problems: list[InputProblem]
+
+
+def prepare(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
+            config: Mapping[str, object] | None = None,
+            extractions: Sequence[Extraction] | None = None,
+            consume: bool = False, spread: Spread | None = None) -> Prepared:
+    """Extraction (unless given), alignment, and the Context the rules see."""
     config = config or {}
     vocab = vocabulary()
     docs = sorted(docs, key=lambda d: (d.path, d.id))
@@ -30,7 +41,7 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
                              for x in extractions for note in getattr(x, "notes", ()))]
     mentions: list[Mention] = [m for x in extractions for m in x.mentions]
     subjects = {m.span.source: m.id for m in mentions if m.role == "subject"}
-    alignment = align(mentions, subjects)
+    alignment = align(mentions, subjects, spread)
     claims: list[Claim] = []
     for i, x in enumerate(extractions):
         claims.extend(replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
@@ -46,12 +57,27 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
         vocab=vocab,
         options=config,
     )
+    return Prepared(ctx, docs, alignment.entities, problems)
+
+
+def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
+        config: Mapping[str, object] | None = None,
+        extractions: Sequence[Extraction] | None = None,
+        consume: bool = False, spread: Spread | None = None) -> Report:
+    """`consume=True` lets the run empty a list of extractions it was given as it copies their
+    claims with subjects filled in, so that a million-claim audit does not hold both copies.
+    `spread` runs the per-item parts of alignment and the entity/source-scoped rules elsewhere
+    (the Dask engine's workers); the findings are the same with or without it."""
+    config = config or {}
+    ctx, docs, entities, problems = prepare(docs, problems, config=config,
+                                            extractions=extractions, consume=consume,
+                                            spread=spread)
     modules = load_rules(tuple(config.get("rules", ())))  # type: ignore[arg-type]
-    findings, agreements = run_rules(ctx, modules)
+    findings, agreements = run_rules(ctx, modules, spread)
     return Report(
         sources=tuple(docs),
-        entities=tuple(alignment.entities),
-        claims=tuple(claims),
+        entities=entities,
+        claims=tuple(ctx.claims),
         findings=tuple(findings),
         agreements=tuple(agreements),
         problems=tuple(sorted(problems, key=lambda p: p.path)),

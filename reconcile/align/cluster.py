@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rapidfuzz.fuzz import ratio
 
@@ -39,7 +39,8 @@ class UnionFind:
 
 
 def close_pairs(
-    blocks: Iterable[Sequence[int]], strings: Sequence[str], cutoff: int, max_block: int = 400
+    blocks: Iterable[Sequence[int]], strings: Sequence[str] | Mapping[int, str], cutoff: int,
+    max_block: int = 400,
 ) -> set[tuple[int, int]]:
     """Pairs (i < j) of node ids inside one block whose ratio on `strings` >= cutoff (0-100).
 

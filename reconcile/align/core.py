@@ -9,6 +9,18 @@ serial: numbers), and keys become union-find nodes. Then, in a fixed order:
 4. near misses scored inside blocks (phonetic / prefix / series keys) and recorded.
 Every decision is made from sets, and mentions are sorted by id first, so the output does
 not depend on input order.
+
+Distribution (DESIGN). Two parts are per item and need nothing but the item, so they go
+through a `Spread` (InProcess here; the Dask engine's OnDask runs them on workers):
+- keying each distinct surface (`surface_key`: name parsing, folding, designator keys);
+- near-miss candidate pairs: every node emits its blocking keys (`near_miss_blocks`, with
+  the phonetic codes), the entries are grouped by key (on Dask a shuffle) and each block is
+  scored by `block_pairs` (the same close_pairs the local run uses).
+Both engines call these very functions, and everything that decides a merge runs on the
+client in one order over the union-find: joins between keys (1), short forms (2) and aliases
+(3) read and change the union-find as they go, so they are sequential by nature, and they
+cost little; the near-miss edges, spelling variants and entity assembly need the final
+union-find. Only the near-miss pairs (few) and the surface keys travel back.
 """
 
 from __future__ import annotations
@@ -16,9 +28,10 @@ from __future__ import annotations
 import gc
 import itertools
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from typing import Any, Protocol
 
 from rapidfuzz.fuzz import ratio
 
@@ -74,8 +87,98 @@ def _canonical(counts: Mapping[str, int]) -> str:
                key=lambda kv: (not kv[0][-1:].isalnum(), -kv[1], -len(kv[0]), kv[0]))[0]
 
 
+class Spread(Protocol):
+    """Where the per-item parts of alignment and checking run (see the module docstring)."""
+
+    parts: int  # how many pieces a stage is cut into
+
+    def map(self, stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        """[fn(x) for x in items], in order."""
+        ...
+
+    def shuffle(self, stage: str, items: Sequence[Any],
+                emit: Callable[[Any], Iterable[tuple[Hashable, Any]]],
+                per_group: Callable[[list[Any]], Iterable[Any]]) -> list[Any]:
+        """Everything per_group returns for the values emit keys alike (order not kept)."""
+        ...
+
+
+class InProcess:
+    """The local engine's Spread: plain loops in this process."""
+
+    parts = 1
+
+    def map(self, stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
+        return [fn(x) for x in items]
+
+    def shuffle(self, stage: str, items: Sequence[Any],
+                emit: Callable[[Any], Iterable[tuple[Hashable, Any]]],
+                per_group: Callable[[list[Any]], Iterable[Any]]) -> list[Any]:
+        groups: dict[Hashable, list[Any]] = defaultdict(list)
+        for item in items:
+            for key, value in emit(item):
+                groups[key].append(value)
+        return [out for values in groups.values() for out in per_group(values)]
+
+
+SurfaceKey = tuple[str, tuple, nm.Name | None] | None
+
+
+def surface_key(group: tuple[str, str, bool]) -> SurfaceKey:
+    """(node kind, key, parsed name) of one distinct (kind, surface, short); None for a
+    person form without given name and surname, which is resolved later as a short form."""
+    kind, surface, short = group
+    if kind == "serial":
+        return "serial", dz.serial_key(surface), None
+    if kind in ("designator", "name") or (kind != "person" and dz.designator_key(surface)):
+        # a name without digits ("Kessock Narrows Bridge") matches only its own
+        # normalised spelling: one stem token, so no subset join and no fuzzy score
+        key = dz.designator_key(surface) or ((_without_article(fold(surface)),), ())
+        return "designator", key, None
+    name = nm.parse(surface, short)
+    if name.given is None or not name.surname:
+        return None
+    return "person", (name.family, name.surname), name
+
+
+NearMissNode = tuple[int, str, tuple, str]  # node id, kind, key, text scored
+
+
+def near_miss_text(kind: str, key: tuple, name: nm.Name | None, rep: Callable[[], str]) -> str:
+    """The string near misses are scored on (rep is asked only where it is used)."""
+    if kind == "person" and key[0] is not None:
+        assert name is not None
+        return name.skel
+    if kind == "designator":
+        return " ".join(key[0] + key[1])
+    return fold(rep())
+
+
+def near_miss_blocks(node: NearMissNode) -> list[tuple[tuple, tuple[int, str]]]:
+    """The blocks a node is proposed in: (blocking key, (node id, text)) for each."""
+    i, kind, key, text = node
+    out: list[tuple[tuple, tuple[int, str]]] = []
+    if kind == "person" and key[0] is not None:
+        phonetic = _metaphone()
+        for t in key[1]:
+            if phonetic is not None:
+                out.append((("m", key[0], phonetic(t)), (i, text)))
+            out.append((("p", key[0], t[:3]), (i, text)))
+    elif kind == "designator":
+        out.append((("d", key[0], dz.shape(key[1])), (i, text)))
+    return out
+
+
+def block_pairs(members: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Close pairs (a < b) inside one block."""
+    texts = dict(members)
+    return sorted(close_pairs([list(texts)], texts, round(nm.NEAR_MISS * 100)))
+
+
 class _Aligner:
-    def __init__(self, mentions: Sequence[Mention], subjects: Mapping[str, str]) -> None:
+    def __init__(self, mentions: Sequence[Mention], subjects: Mapping[str, str],
+                 spread: Spread | None = None) -> None:
+        self.spread = spread or InProcess()
         self.mentions = sorted(mentions, key=lambda m: m.id)
         self.subjects = dict(subjects)
         for m in self.mentions:
@@ -131,20 +234,16 @@ class _Aligner:
             groups[(m.kind, m.surface, m.short)].append(m)
         shorts: list[tuple[str, list[Mention]]] = []
         self.persons_in: dict[str, set[int]] = defaultdict(set)  # source -> person nodes
-        for (kind, surface, short), ms in groups.items():
-            if kind == "serial":
-                i = self.node("serial", dz.serial_key(surface), surface, len(ms))
-            elif kind in ("designator", "name") or (kind != "person" and dz.designator_key(surface)):
-                # a name without digits ("Kessock Narrows Bridge") matches only its own
-                # normalised spelling: one stem token, so no subset join and no fuzzy score
-                key = dz.designator_key(surface) or ((_without_article(fold(surface)),), ())
-                i = self.node("designator", key, surface, len(ms))
-            else:
-                name = self.parse(surface, short)
-                if name.given is None or not name.surname:
-                    shorts.append((surface, ms))
-                    continue
-                i = self.node("person", (name.family, name.surname), surface, len(ms), name)
+        keys = self.spread.map("align: surface keys", surface_key, list(groups))
+        for ((kind, surface, short), ms), keyed in zip(groups.items(), keys, strict=True):
+            if keyed is None:
+                shorts.append((surface, ms))
+                continue
+            node_kind, key, name = keyed
+            if name is not None:
+                self.parsed[(surface, short)] = name
+            i = self.node(node_kind, key, surface, len(ms), name)
+            if node_kind == "person":
                 for m in ms:
                     self.persons_in[m.span.source].add(i)
             self.group_node[(kind, surface, short)] = i
@@ -357,23 +456,11 @@ class _Aligner:
     # ---- step 4: near misses -------------------------------------------------------------
 
     def near_misses(self) -> None:
-        blocks: dict[tuple, list[int]] = defaultdict(list)
-        strings: list[str] = []
-        phonetic = _metaphone()
-        for i, node in enumerate(self.nodes):
-            if node.kind == "person" and node.key[0] is not None:
-                strings.append(node.person().skel)
-                for t in node.key[1]:
-                    if phonetic is not None:
-                        blocks[("m", node.key[0], phonetic(t))].append(i)
-                    blocks[("p", node.key[0], t[:3])].append(i)
-            elif node.kind == "designator":
-                strings.append(" ".join(node.key[0] + node.key[1]))
-                blocks[("d", node.key[0], dz.shape(node.key[1]))].append(i)
-            else:
-                strings.append(fold(node.rep()))
-        cutoff = round(nm.NEAR_MISS * 100)
-        for a, b in sorted(close_pairs(blocks.values(), strings, cutoff)):
+        nodes = [(i, node.kind, node.key, near_miss_text(node.kind, node.key, node.name, node.rep))
+                 for i, node in enumerate(self.nodes)]
+        pairs = self.spread.shuffle("align: near-miss blocks", nodes, near_miss_blocks,
+                                    block_pairs)
+        for a, b in sorted(set(pairs)):
             if self.uf.find(a) == self.uf.find(b):
                 continue
             na, nb = self.nodes[a], self.nodes[b]
@@ -383,7 +470,7 @@ class _Aligner:
             else:
                 why = dz.same_designator(ra, rb)[1]
             self.edges.append((a, b, MergeReason(
-                ra, rb, ratio(strings[a], strings[b]) / 100, "not merged: " + why, False)))
+                ra, rb, ratio(nodes[a][3], nodes[b][3]) / 100, "not merged: " + why, False)))
 
     # ---- entities ------------------------------------------------------------------------
 
@@ -457,16 +544,18 @@ def _slug(name: str) -> str:
     return "-".join(fold(name).replace(".", "-").split()) or "x"
 
 
-def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = None) -> Alignment:
+def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = None,
+          spread: Spread | None = None) -> Alignment:
     """Group mentions into entities (see the module docstring for the steps).
 
+    `spread` runs the per-item parts (default: in this process).
     The cyclic garbage collector is paused meanwhile: the pass allocates millions of small
     acyclic objects, and repeated full collections over them cost more than the work.
     """
     paused = gc.isenabled()
     gc.disable()
     try:
-        al = _Aligner(mentions, doc_subjects or {})
+        al = _Aligner(mentions, doc_subjects or {}, spread)
         shorts = al.build_nodes()
         al.join_keys()
         al.resolve_series_in_source()

@@ -1,5 +1,7 @@
 """Batch audits: stream documents through extraction in parallel (local process pool or Dask),
-align and check across the corpus, write tables and a browsable report.
+align and check across the corpus, write tables and a browsable report. With the Dask engine
+the per-item parts of alignment and the entity/source-scoped rules run on the cluster too
+(dask_engine.OnDask, handed to pipeline.run as its spread).
 
     result = audit(["corpus/"], "out/", jobs=2)
 """
@@ -11,7 +13,9 @@ import os
 import time
 from collections import Counter
 from collections.abc import Iterator, Sequence
+from contextlib import ExitStack
 from dataclasses import dataclass
+from typing import Any
 
 from ..model import InputProblem
 from ..report import Report
@@ -51,40 +55,45 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
             else:
                 yield it
 
-    if engine == "dask":
-        from .dask_engine import extract_dask
+    with ExitStack() as stack:
+        spread = None
+        if engine == "dask":
+            from .dask_engine import OnDask, connect, extract_dask
 
-        results: Iterator[Result] = extract_dask(items(), cache_dir, scheduler)
-    else:
-        from .local import extract_local
+            client = stack.enter_context(connect(scheduler))
+            spread = OnDask(client)
+            results: Iterator[Result] = extract_dask(client, items(), cache_dir)
+        else:
+            from .local import extract_local
 
-        results = extract_local(items(), cache_dir, jobs)
-    progress = Progress(None if quiet else count_items(paths), quiet=quiet, every=progress_every)
-    done: list[Result] = []
-    extracted = 0
-    try:
-        for r in results:
-            progress.advance()
-            if r.problem is not None:
-                problems.append(InputProblem(r.path, r.problem))
-            else:
-                extracted += r.extracted
-                done.append(r)
-    finally:
-        progress.close()
-    t_extract = time.perf_counter() - t0
-    done.sort(key=lambda r: (r.doc.path, r.doc.id))  # type: ignore[union-attr]
-    progress.message(f"aligning and checking {len(done):,} documents")
-    docs = [r.doc for r in done]
-    extractions = [r.extraction for r in done]
-    del done  # the run empties `extractions` as it goes (consume): no second copy of the claims
-    report = pipeline.run(docs, problems, extractions=extractions,  # type: ignore[arg-type]
-                          consume=True)
-    del docs, extractions
+            results = extract_local(items(), cache_dir, jobs)
+        progress = Progress(None if quiet else count_items(paths), quiet=quiet,
+                            every=progress_every)
+        done: list[Result] = []
+        extracted = 0
+        try:
+            for r in results:
+                progress.advance()
+                if r.problem is not None:
+                    problems.append(InputProblem(r.path, r.problem))
+                else:
+                    extracted += r.extracted
+                    done.append(r)
+        finally:
+            progress.close()
+        t_extract = time.perf_counter() - t0
+        done.sort(key=lambda r: (r.doc.path, r.doc.id))  # type: ignore[union-attr]
+        progress.message(f"aligning and checking {len(done):,} documents")
+        docs = [r.doc for r in done]
+        extractions = [r.extraction for r in done]
+        del done  # the run empties `extractions` as it goes (consume): no second copy
+        report = pipeline.run(docs, problems, extractions=extractions,  # type: ignore[arg-type]
+                              consume=True, spread=spread)
+        del docs, extractions
     t_check = time.perf_counter() - t0 - t_extract
     counts = report.counts()
     seconds = {"extract": round(t_extract, 3), "check": round(t_check, 3)}
-    summary = {
+    summary: dict[str, Any] = {
         "documents": len(report.sources),
         "failed": len(report.problems),
         "extracted": extracted,
@@ -97,6 +106,8 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         "agreements": len(report.agreements),
         "problems": [{"path": p.path, "message": p.message} for p in report.problems],
         "engine": engine,
+        # the stages the Dask engine ran on its workers, with their partitions and tasks
+        **({"distributed": spread.stages} if spread is not None else {}),
         "jobs": jobs,
         "seconds": seconds,
     }

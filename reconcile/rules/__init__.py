@@ -3,6 +3,13 @@
 A rule is a module with `RULE: RuleInfo` and `check(ctx) -> Iterable[Finding | Agreement]`.
 Built-in rules are listed in BUILTIN; third parties add modules through the `reconcile.rules`
 entry point. A rule that fails to load stops the run: it is never skipped silently.
+
+A rule may declare `SCOPE`: "entity" when it only compares claims and mentions of one subject
+entity, "source" when only those of one document; anything else (and no SCOPE, the default
+for third-party rules) is "corpus". A scoped rule run on each group's sub-context
+(split_context) gives exactly what it gives on the whole context, so the Dask engine checks
+groups on workers (run_rules with a spread; the workers import scoped modules by name, so
+those must be installed there too); tests/test_dask.py verifies each built-in declaration.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from ..model import (
     SEVERITY_RANK,
@@ -32,7 +39,10 @@ from ..model import (
     Span,
     value_human,
 )
-from ..vocab import Vocabulary
+from ..vocab import Vocabulary, vocabulary
+
+if TYPE_CHECKING:
+    from ..align.core import Spread
 
 BUILTIN = (
     "spelling_variant",
@@ -200,15 +210,21 @@ def load_rules(extra: Iterable[str] = ()) -> list[ModuleType]:
     return modules
 
 
-def run_rules(ctx: Context, modules: list[ModuleType]) -> tuple[list[Finding], list[Agreement]]:
+def run_rules(ctx: Context, modules: list[ModuleType],
+              spread: Spread | None = None) -> tuple[list[Finding], list[Agreement]]:
+    """With a spread, rules of entity or source scope run per group through it (see the
+    module docstring); the rest, and everything without a spread, run here on ctx."""
     findings: dict[str, Finding] = {}
     agreements: dict[str, Agreement] = {}
+    grouped = check_in_groups(ctx, [m for m in modules if ctx.options.get(
+        f"severity.{m.RULE.id}") != "off"], spread) if spread is not None else {}
     for module in modules:
         info: RuleInfo = module.RULE
         configured = ctx.options.get(f"severity.{info.id}")
         if configured == "off":
             continue
-        for item in module.check(ctx):
+        items = grouped[module.__name__] if module.__name__ in grouped else module.check(ctx)
+        for item in items:
             if isinstance(item, Finding):
                 if configured in SEVERITY_RANK and item.severity != configured:
                     # the setting wins over a severity the rule chose for this finding
@@ -219,3 +235,99 @@ def run_rules(ctx: Context, modules: list[ModuleType]) -> tuple[list[Finding], l
     order = sorted(findings.values(), key=lambda f: (-SEVERITY_RANK[f.severity], f.rule,
                                                      f.subject or "", f.id))
     return order, sorted(agreements.values(), key=lambda a: (a.rule, a.subject or "", a.id))
+
+
+# ---- checking per group ------------------------------------------------------------------
+
+SCOPES = ("entity", "source", "corpus")
+
+
+def scope_of(module: ModuleType) -> str:
+    scope = getattr(module, "SCOPE", "corpus")
+    return scope if scope in SCOPES else "corpus"
+
+
+class ContextPart(NamedTuple):
+    """The part of a Context that whole groups of one scope need: what travels to a worker."""
+
+    docs: dict[str, Document]
+    entities: dict[str, Entity]
+    claims: list[Claim]
+    mentions: dict[str, Mention]
+    entity_of: dict[str, str]
+
+    def context(self, vocab: Vocabulary, options: Mapping[str, object]) -> Context:
+        return Context(self.docs, self.entities, self.claims, self.mentions, self.entity_of,
+                       vocab, options)
+
+
+def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
+    """ctx cut into at most `parts` sub-contexts, each holding whole groups (entities, or
+    sources) with their claims, mentions, documents, and the entities they name.
+    Every dict keeps ctx's order, so lookups and ties behave as on the whole context.
+    Entities go to parts in the order of the first source that mentions them, so that a
+    part needs few documents besides its own (documents are most of what travels)."""
+    if scope == "entity":
+        ids = sorted(ctx.entities, key=lambda e: (_first_source(ctx.entities[e]), e))
+    else:
+        ids = sorted(ctx.docs)
+    size = max(1, -(-len(ids) // max(1, parts)))
+    chunks = [ids[i:i + size] for i in range(0, len(ids), size)]
+    part_of = {g: k for k, chunk in enumerate(chunks) for g in chunk}
+    claims: list[list[Claim]] = [[] for _ in chunks]
+    for c in ctx.claims:
+        k = part_of.get((c.subject or "") if scope == "entity" else c.source)
+        if k is not None:
+            claims[k].append(c)
+    out = []
+    for chunk, cs in zip(chunks, claims, strict=True):
+        if scope == "entity":
+            wanted = {m.id for e in chunk for m in ctx.entities[e].mentions}
+            entity_ids = set(chunk)
+            sources = {c.source for c in cs} | {ctx.mentions[m].span.source for m in wanted}
+        else:
+            wanted = {m.id for s in chunk for m in ctx._mentions_by_source.get(s, ())}
+            entity_ids = {e for m in wanted if (e := ctx.entity_of.get(m))}
+            entity_ids |= {c.subject for c in cs if c.subject}
+            sources = set(chunk)
+        out.append(ContextPart(
+            docs={k: d for k, d in ctx.docs.items() if k in sources},
+            entities={k: e for k, e in ctx.entities.items() if k in entity_ids},
+            claims=cs,
+            mentions={k: m for k, m in ctx.mentions.items() if k in wanted},
+            entity_of={m: ctx.entity_of[m] for m in wanted if m in ctx.entity_of}))
+    return out
+
+
+def _first_source(entity: Entity) -> str:
+    return min((m.span.source for m in entity.mentions), default="")
+
+
+CheckTask = tuple[tuple[str, ...], Mapping[str, object], Vocabulary | None, ContextPart]
+
+
+def check_part(task: CheckTask) -> dict[str, list[Finding | Agreement]]:
+    """Run rule modules (by name) on one part; a worker imports them and loads the default
+    vocabulary itself (vocab None) rather than receiving it with every task."""
+    names, options, vocab, part = task
+    ctx = part.context(vocab or vocabulary(), options)
+    return {name: list(importlib.import_module(name).check(ctx)) for name in names}
+
+
+def check_in_groups(ctx: Context, modules: list[ModuleType],
+                    spread: Spread) -> dict[str, list[Finding | Agreement]]:
+    """What each entity- or source-scoped module finds, its groups run through the spread;
+    items come in part order, then in each part's check order."""
+    vocab = None if ctx.vocab is vocabulary() else ctx.vocab
+    out: dict[str, list[Finding | Agreement]] = {}
+    for scope in ("entity", "source"):
+        names = tuple(m.__name__ for m in modules if scope_of(m) == scope)
+        if not names:
+            continue
+        tasks = [(names, dict(ctx.options), vocab, part)
+                 for part in split_context(ctx, scope, spread.parts)]
+        out.update({name: [] for name in names})
+        for result in spread.map(f"check: {scope} groups", check_part, tasks):
+            for name, items in result.items():
+                out[name].extend(items)
+    return out

@@ -18,6 +18,7 @@ RULE = RuleInfo(
          "from the corpus; the publication date from the source's date line or metadata.",
     options=(("grace-days", 1),),  # time zones and late-evening filing
 )
+SCOPE = "entity"  # a claim against dated claims of its own subject
 
 
 def _earlier_event(ctx: Context, c: Claim, published: dt.date) -> Claim | None:

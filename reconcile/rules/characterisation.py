@@ -16,6 +16,7 @@ RULE = RuleInfo(
     help="Compares 'a team of <demonym> <role>s' with the members listed for the same entity "
          "and the role words sources put before each member's name ('NASA astronaut').",
 )
+SCOPE = "corpus"  # mentions of the listed members, who are other entities
 
 
 def affiliation(ctx: Context, m: Mention) -> str | None:

@@ -19,6 +19,7 @@ RULE = RuleInfo(
          "the two dates for a conflict; arrival before launch is an event-order error instead.",
     options=(("max-gap-days", 60),),
 )
+SCOPE = "entity"  # dated claims of one entity
 
 FOLLOWERS = ("docking", "arrival")
 

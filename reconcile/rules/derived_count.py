@@ -17,6 +17,7 @@ RULE = RuleInfo(
          "when no list has that many names. A total followed in its sentence by its parts "
          "('a total of 5,300 votes: 2,100 in ..., 1,900 in ...') is compared with their sum.",
 )
+SCOPE = "corpus"  # counts of one entity, totals of one sentence: no single grouping
 
 
 def _lists(ctx: Context, subject: str, noun: str) -> list[Claim]:

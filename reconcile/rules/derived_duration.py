@@ -23,6 +23,7 @@ RULE = RuleInfo(
          "dates of the same entity, and a crew member's stay against the flights that list "
          "them. Approximations ('approximately 13 days') are honoured.",
 )
+SCOPE = "corpus"  # a person's stay comes from other entities' crew lists
 
 
 # A duration followed by what it was spent on ("to finance", "to build") measures that task.

@@ -16,6 +16,7 @@ RULE = RuleInfo(
          "docking before landing, construction before opening). Dates are compared at day "
          "precision; a one-day slip with a stated time zone is tolerated.",
 )
+SCOPE = "entity"  # dated claims of one entity
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:

@@ -16,6 +16,7 @@ RULE = RuleInfo(
          "markup ('frameless|120px') or a value that cannot be what its name says (a date "
          "field with no date, a measurement with no number) lost its value in conversion.",
 )
+SCOPE = "source"  # one document's fields
 
 LEFTOVER_UNIT = re.compile(r"^\s*(?:UTC|GMT|Z|[A-Z]{2,4}T|km|m|mi|kg|lb|ft|°|%|\(\s*\))?\s*$")
 EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|\{\s*\}")

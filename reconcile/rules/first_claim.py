@@ -20,6 +20,7 @@ RULE = RuleInfo(
          "contradicts. Superlatives told in the past tense ('was the tallest when it opened') "
          "change hands over time and are not compared.",
 )
+SCOPE = "corpus"  # one rank across entities
 
 
 def _when(ctx: Context, c: Claim) -> DateValue | None:

@@ -19,6 +19,7 @@ RULE = RuleInfo(
          "article's own subject. A field that names a different entity of the same kind, or a "
          "serial number given to two entities, is almost always a copy-and-paste error.",
 )
+SCOPE = "corpus"  # serials of other entities; one serial across entities
 
 
 def series(surface: str) -> tuple[frozenset[str], tuple[str, ...]] | None:

@@ -13,6 +13,7 @@ RULE = RuleInfo(
     help="If one article names B as the next mission (successor), B's own previous "
          "(predecessor) must name the first article's subject.",
 )
+SCOPE = "corpus"  # the linked entity's own claims
 
 
 def _targets(ctx: Context, c: Claim) -> set[str]:

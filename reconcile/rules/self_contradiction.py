@@ -15,6 +15,7 @@ RULE = RuleInfo(
          "example the infobox against the prose). Planned, aborted and future dates are not "
          "stated dates and never take part.",
 )
+SCOPE = "entity"  # claims of one subject compared with each other
 
 
 def check(ctx: Context) -> Iterator[Finding | Agreement]:

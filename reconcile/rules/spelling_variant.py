@@ -16,6 +16,7 @@ RULE = RuleInfo(
     help="Names that alignment joined (transliteration, hyphenation, diacritics) but that are "
          "written differently. Across sources this is a note; within one source it is a warning.",
 )
+SCOPE = "entity"  # one entity's mentions
 
 
 def tokens(surface: str) -> tuple[str, ...]:

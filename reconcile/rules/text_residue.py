@@ -15,6 +15,7 @@ RULE = RuleInfo(
     help="An HTML entity in a plain-text or wikitext source shows that the text was scraped "
          "without decoding; readers see '&quot;' where a quote mark belongs.",
 )
+SCOPE = "source"  # one document's text
 
 ENTITY = re.compile(r"&(?:#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});")
 KNOWN = frozenset(html5)  # "amp;", "quot;", ...: "&word;" that HTML does not define is just text

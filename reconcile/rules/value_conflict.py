@@ -16,6 +16,7 @@ RULE = RuleInfo(
          "23 March 2024); a one-day difference where a time zone is stated is only a note; "
          "numbers agree within their written precision or stated approximation.",
 )
+SCOPE = "entity"  # claims of one subject compared with each other
 
 # Predicates that may hold several true values at once, or that need a qualifier to be one fact.
 NEEDS_QUALIFIER = frozenset({"record", "milestone", "start", "end", "members"})

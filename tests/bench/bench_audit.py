@@ -4,7 +4,10 @@
 
 Each size runs `reconcile audit DIR --jobs 2 --quiet` in a fresh process (no cache), so the
 figures are end to end: enumeration, extraction, alignment and checking, tables and pages.
-Peak memory is ru_maxrss of that process plus its largest child (a worker).
+Peak memory is ru_maxrss of that process plus its largest child (a worker); CPU is user +
+system time of the process and its children (the LocalCluster's workers among them).
+`--dask N` runs size N on both engines (the Dask one on a 2-worker LocalCluster) and prints
+the overhead, and the seconds of each stage the Dask engine ran on its workers.
 """
 
 from __future__ import annotations
@@ -33,9 +36,10 @@ r = audit(sys.argv[1:2], sys.argv[2], jobs=2, engine=sys.argv[3], quiet=True, us
 audit_wall = time.perf_counter() - t0
 truth = json.load(open(os.path.join(sys.argv[1], "truth.json")))["findings"]
 print(generate.score_table(generate.score(r.report.findings, truth)), file=sys.stderr)
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(json.dumps({"summary": r.summary, "self_kb": own, "children_kb": kids,
+me = resource.getrusage(resource.RUSAGE_SELF)
+kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"summary": r.summary, "self_kb": me.ru_maxrss, "children_kb": kids.ru_maxrss,
+                  "cpu": me.ru_utime + me.ru_stime + kids.ru_utime + kids.ru_stime,
                   "audit_wall": audit_wall}))
 """
 
@@ -61,7 +65,7 @@ def line(n: int, engine: str, res: dict) -> str:
     peak_mb = (res["self_kb"] + res["children_kb"]) / 1024
     return (f"{engine:5} {n:>7,} docs  {n / res['wall']:7.1f} docs/s end to end "
             f"(wall {res['wall']:.1f}s: extract {sec['extract']:.1f}s, check {sec['check']:.1f}s, "
-            f"write {sec.get('write', 0):.1f}s)  peak {peak_mb:,.0f} MB "
+            f"write {sec.get('write', 0):.1f}s)  cpu {res['cpu']:.1f}s  peak {peak_mb:,.0f} MB "
             f"(self {res['self_kb'] / 1024:,.0f} + worker {res['children_kb'] / 1024:,.0f}) "
             f" findings {s['findings']:,}")
 
@@ -93,16 +97,20 @@ def main() -> None:
             corpora[n] = generate.write(os.path.join(tmp, str(n)), n, seed=a.seed)
         results = {}
         for n, corpus in corpora.items():
-            if n in {int(x) for x in a.sizes.split(",") if x}:
+            if n in {int(x) for x in a.sizes.split(",") if x} | {a.dask}:
                 results[n] = run(corpus, "local")
                 print(line(n, "local", results[n]), flush=True)
                 print(results[n]["scores"], flush=True)
         if a.dask:
             res = run(corpora[a.dask], "dask")
             print(line(a.dask, "dask", res), flush=True)
-            if a.dask in results:
-                print(f"dask overhead at {a.dask:,}: {res['wall'] / results[a.dask]['wall']:.2f}x "
-                      "the local wall time", flush=True)
+            for stage in res["summary"]["distributed"]:
+                print(f"  on workers: {stage['stage']:24} {stage['seconds']:6.1f}s "
+                      f"({stage['items']:,} items, {stage['partitions']} partitions, "
+                      f"{stage['tasks']} tasks)", flush=True)
+            local = results[a.dask]
+            print(f"dask overhead at {a.dask:,}: {res['wall'] / local['wall']:.2f}x the local wall "
+                  f"time, {res['cpu'] / local['cpu']:.2f}x its CPU time", flush=True)
         if a.profile:
             small = generate.write(os.path.join(tmp, "p"), a.profile, seed=a.seed)
             profile(small)
