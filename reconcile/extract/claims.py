@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, normalise_key
@@ -67,13 +68,23 @@ def _with_id(c: Claim, source: str, n: int) -> Claim:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen: set[tuple] = set()
-    out = []
-    for c in sorted(claims, key=lambda c: (c.span.start, c.span.end, c.predicate, str(c.value))):
-        key = (c.span.start, c.span.end, c.predicate, repr(c.value), c.subject_mention, c.qualifier)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
+    """Claims in order of place, predicate and written value, each stated once.
+
+    The value's text (a dataclass repr, slow) is only built where place and predicate tie.
+    """
+    out: list[Claim] = []
+    ordered = sorted(claims, key=lambda c: (c.span.start, c.span.end, c.predicate))
+    for _, group in groupby(ordered, key=lambda c: (c.span.start, c.span.end, c.predicate)):
+        tied = list(group)
+        if len(tied) == 1:
+            out.extend(tied)
+            continue
+        seen: set[tuple] = set()
+        for c in sorted(tied, key=lambda c: str(c.value)):
+            key = (repr(c.value), c.subject_mention, c.qualifier)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
     return out
 
 
