@@ -97,7 +97,9 @@ _WORD_ALTERNATIVES = [
     r"(?P<rd2>[Aa]n?|[Oo]ne|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine"
     r"|[Tt]en)\s+(?P<rdu2>days?|weeks?|months?|years?)\s+(?P<rdd2>later|earlier)(?!\w)(?!\s+than\b)",
 ]
-_SCAN = re.compile(r"(?<![A-Za-z0-9])(?:(?=\d)(?:" + "|".join(_DIGIT_ALTERNATIVES)
+# The leading lookahead lists every character a hit can start with (digits, and the first
+# letters of month, weekday and relative words): the engine rejects other positions at once.
+_SCAN = re.compile(r"(?=[\dAaDdEeFfJjLlMmNnOoSsTtWwYy])(?<![A-Za-z0-9])(?:(?=\d)(?:" + "|".join(_DIGIT_ALTERNATIVES)
                    + r")|(?=[A-Za-z])(?:" + "|".join(_WORD_ALTERNATIVES) + "))")
 _QUALIFIERS = {"early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "end",
                "beginning", "start", "middle"}
@@ -122,7 +124,8 @@ _TIMETABLE = re.compile(r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|tak
 _PRE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?P<p>last|next|this|previous|coming)\s+\Z", re.I)
 # Every expression above contains a digit or one of these words, and starts no more than
 # _BACK characters before it: the full grammar only runs in windows around such triggers.
-_TRIGGER = re.compile(r"\d+|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Tt]omorrow|DAY|WEEK|MONTH|YEAR")
+_TRIGGER = re.compile(r"(?=[\dDdWwMmYyTt])(?:\d+|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Tt]omorrow"
+                      r"|DAY|WEEK|MONTH|YEAR)")  # the lookahead: first characters, for speed
 _BACK, _AHEAD = 48, 48
 
 _TZ = (r"UTC|GMT|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|EET|EEST|BST|IST|JST|AEST"

@@ -23,8 +23,8 @@ PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el
 
 # A designator: up to three capitalised words, then a code with a digit. Each alternative is
 # a plain sequence of disjoint classes, so matching stays linear.
-DESIGNATOR = re.compile(
-    r"(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
+DESIGNATOR = re.compile(  # the leading lookahead (a capital or a digit) only saves time
+    r"(?=[A-Z\d])(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
     r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
     r"(?![\w\-–—]|[.:/,]\d)"  # not a score or range either ("Selby Rovers 2–1")
 )
@@ -33,8 +33,8 @@ DIGIT = re.compile(r"\d")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
                           r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?\Z")
 SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
-ALIAS_CUE = re.compile(
-    r"\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
+ALIAS_CUE = re.compile(  # the leading lookahead (every cue's first letter) only saves time
+    r"(?=[acdfiklnr])\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
     r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
     re.I,
 )
@@ -188,11 +188,13 @@ FUNCTION_WORDS = frozenset("the a an on in at by for from to of and or but as wi
 def named_things(text: str, vocab: Vocabulary,
                  runs: list[tuple[int, str]] | None = None) -> Iterable[tuple[int, int]]:
     """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
+    heads, leads = vocab.name_heads, vocab.name_lead_heads
     for run_start, group in _cap_runs(text) if runs is None else runs:
-        last = group.rsplit(None, 1)[-1]
-        if last.lower().rstrip(".") not in vocab.name_heads and not any(
-                w.lower() in vocab.name_lead_heads for w in group.split(None, 2)[:2]):
-            continue  # cheap test first: most runs hold no kind noun where one names
+        # cheap test first: most runs hold no kind noun where one names (no generator: hot)
+        if group.rsplit(None, 1)[-1].lower().rstrip(".") not in heads:
+            lead = group.split(None, 2)
+            if lead[0].lower() not in leads and (len(lead) < 2 or lead[1].lower() not in leads):
+                continue
         words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(group)]
         while words and words[0][2].lower() in FUNCTION_WORDS:
             words = words[1:]

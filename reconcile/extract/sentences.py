@@ -94,8 +94,9 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 
 # A blank run is only tried from its first blank: a search restarted inside a long run would
 # rescan it for "but" each time (quadratic).
-CLAUSE_BREAK = re.compile(r";|,\s+but\b|(?<!\s)\s+but\s+|,\s+while\b|,\s+whereas\b"
-                          r"|(?<!\s)\s+although\s+|,\s+however,")
+# (The leading lookahead, every first character of a break, only makes the scan faster.)
+CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|,\s+but\b|(?<!\s)\s+but\s+|,\s+while\b|,\s+whereas\b"
+                          r"|(?<!\s)\s+although\s+|,\s+however,)")
 
 
 def clause_bounds(sentence: str, pos: int) -> tuple[int, int]:
