@@ -556,9 +556,10 @@ def parse_date(s: str, *, dayfirst: bool = True) -> DateValue | None:
     return found[0].value
 
 
-_NUMERIC_EVIDENCE = re.compile(r"(?<![\w.,:/-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
-_MDY = re.compile(rf"{_mon('a')}\s+{_day('b')},?\s+{_YEAR}")
-_DMY = re.compile(rf"{_day('b')}(?:\s+of)?\s+{_mon('a')},?\s+{_YEAR}")
+# (Leading lookaheads here list first characters: they only make the scans faster.)
+_NUMERIC_EVIDENCE = re.compile(r"(?=\d)(?<![\w.,:/-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
+_MDY = re.compile(rf"(?=[ADFJMNOSadfjmnos]){_mon('a')}\s+{_day('b')},?\s+{_YEAR}")
+_DMY = re.compile(rf"(?=[0-9]){_day('b')}(?:\s+of)?\s+{_mon('a')},?\s+{_YEAR}")
 
 
 # An all-numeric date written with slashes or hyphens: the only kind whose reading the guess
