@@ -252,7 +252,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates, numbers = _values(doc, text, state.last_date, state.year_date)
+    dates, numbers = _values(doc, text, state.last_date, state.year_date, _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -346,13 +346,30 @@ def _carried(last: DateValue | None, value: DateValue) -> DateValue | None:
 
 
 def _values(doc: Document, text: str, previous: DateValue | None, year_from: DateValue | None,
-            ) -> tuple[list[DateMatch], list[NumberMatch]]:
+            numbers_wanted: bool = True) -> tuple[list[DateMatch], list[NumberMatch]]:
     """The dates and quantities the grammars read in one sentence. A relative date that an
-    absolute one beside it restates is dropped, but its words are still not read as a number."""
+    absolute one beside it restates is dropped, but its words are still not read as a number.
+    Without `numbers_wanted` no quantity is read (the caller knows none could be used)."""
     dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=previous,
                        year_from=year_from)
-    numbers = find_numbers(text, skip=[(d.start, d.end) for d in dates])
+    numbers = find_numbers(text, skip=[(d.start, d.end) for d in dates]) if numbers_wanted else []
     return _unrestated(text, dates), numbers
+
+
+# A sentence's quantities are used only as time spans (durations, which record), as a total
+# with its parts, or as values given "respectively". Each time unit is written with one of these
+# words, or as "h" glued to a digit ("5h"; a glued "s" is a designation, not seconds); a
+# sentence with none of them skips the number grammar, a third of the work on a sentence.
+NUMBER_USES = ("day", "week", "month", "year", "hour", "hr", "min", "sec", "total", "in all",
+               "respectively")
+_GLUED_HOURS = re.compile(r"\dh")
+
+
+def _numbers_used(text: str, low: str) -> bool:
+    for word in NUMBER_USES:
+        if word in low:
+            return True
+    return _GLUED_HOURS.search(text) is not None
 
 
 def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateMatch | NumberMatch]]:
