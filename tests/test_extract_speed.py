@@ -53,3 +53,11 @@ def test_every_time_unit_is_seen_by_the_number_shortcut() -> None:
     # "h" counts only glued to a digit; a glued "s" is a designation, never seconds
     assert all(n.value.unit is None for n in numbers.find_numbers("5s, 5 s, 5 h, 5-h"))
     assert numbers.find_numbers("in 5h")[0].value.unit == "hour"
+
+
+def test_date_order_is_guessed_wherever_a_slashed_date_is_read() -> None:
+    assert not dates.needs_dayfirst(" date 2024-04-05\nLaunched on 2023-09-15T18:02Z from Site 31/6.")
+    for text in ("on 03/25/2024", "(3-4-2024)", "x 12/1/2024", "4/5/2024", "٣/٤/2024", "a:3/4/2024"):
+        read = [d for d in dates.find_dates(text, dayfirst=False) if d.value.day is not None]
+        assert read, text
+        assert dates.needs_dayfirst(text), text

@@ -563,8 +563,10 @@ _DMY = re.compile(rf"(?=[0-9]){_day('b')}(?:\s+of)?\s+{_mon('a')},?\s+{_YEAR}")
 
 
 # An all-numeric date written with slashes or hyphens: the only kind whose reading the guess
-# below can change (dotted dates are day-first by convention, ISO dates are unambiguous).
-_SLASHED = re.compile(r"\d[/-]\d{1,2}[/-]\d")
+# below can change (dotted dates are day-first by convention, ISO dates are unambiguous). Its
+# first part has one or two digits with no letter or digit before it, as the date grammar asks,
+# so an ISO date ("2024-04-05", the first line of every news report) needs no guess.
+_SLASHED = re.compile(r"(?<![A-Za-z0-9])\d{1,2}([/-])\d{1,2}\1\d")
 
 
 def needs_dayfirst(text: str) -> bool:
