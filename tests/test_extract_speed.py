@@ -61,3 +61,17 @@ def test_date_order_is_guessed_wherever_a_slashed_date_is_read() -> None:
         read = [d for d in dates.find_dates(text, dayfirst=False) if d.value.day is not None]
         assert read, text
         assert dates.needs_dayfirst(text), text
+
+
+def test_the_serial_prefilter_knows_every_serial_word() -> None:
+    words = re.search(r"\(\?:([^)]*)\)", mentions.SERIAL.pattern).group(1).split("|")  # type: ignore[union-attr]
+    assert sorted(words) == sorted(mentions.SERIAL_WORDS)
+
+
+def test_the_alias_prefilter_passes_every_cue() -> None:
+    cues = ["identified by NASA as X", "DESIGNATED\tAS X", "known as X", "referred to as X",
+            "called as X", "also known as X", "a.k.a. X", "AKA X", "Née X", "nee X", "Formerly X",
+            "registered as the X", "listed aſ X"]
+    for text in cues:
+        assert mentions.ALIAS_CUE.search(text), text
+        assert mentions._may_hold_alias_cue(text), text

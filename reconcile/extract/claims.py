@@ -577,11 +577,11 @@ def _serials(doc, in_sentence, positions, text):
 
 def _characterisations(doc, text, in_sentence, positions, span, context):
     """"a team of Russian cosmonauts": a group described by one nationality."""
-    out = []
+    out: list[Claim] = []
+    things = [x for x in in_sentence if x.kind == "designator"]
+    if not things:
+        return out  # a group is described for a vehicle named in the sentence
     for m in GROUP_OF.finditer(text):
-        things = [x for x in in_sentence if x.kind == "designator"]
-        if not things:
-            continue
         who = min(things, key=lambda x: abs(positions[x.id] - m.start()))
         out.append(Claim("", doc.id, "crew_nationality", m.group("demonym").lower(),
                          span(m.start(), m.end()), subject_mention=who.id, context=context))

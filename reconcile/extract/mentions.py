@@ -33,11 +33,33 @@ DIGIT = re.compile(r"\d")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
                           r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?\Z")
 SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
+SERIAL_WORDS = ("No", "Nr", "Number", "S/N", "Serial")  # every SERIAL match holds one
+
+
+def _may_hold_serial(text: str) -> bool:
+    """A test in C before the SERIAL scan: most regions name no serial number."""
+    return any(word in text for word in SERIAL_WORDS)
+
+
 ALIAS_CUE = re.compile(  # the leading lookahead (every cue's first letter) only saves time
     r"(?=[acdfiklnr])\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
     r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
     re.I,
 )
+# Every ALIAS_CUE match holds " as " or one of the words; these tests in C come first, since
+# the case-blind cue pattern costs more than any other scan of prose that mostly holds no cue.
+_SPACED_AS = re.compile(r"\sas\s", re.I)
+ALIAS_WORDS = ("a.k.a.", "aka", "née", "nee", "formerly")
+
+
+def _may_hold_alias_cue(text: str) -> bool:
+    low = text.lower()
+    for word in ALIAS_WORDS:
+        if word in low:
+            return True
+    return _SPACED_AS.search(low) is not None
+
+
 # The leading space run may only start where a run starts: a search restarted at every blank of a
 # long run (no separator after it) would rescan the run each time, quadratic in its length.
 LIST_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
@@ -330,7 +352,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
         text = passage.text
         if not DIGIT.search(text):
             continue  # serials and designators all hold a digit; most field values do not
-        for m in SERIAL.finditer(text):
+        for m in SERIAL.finditer(text) if _may_hold_serial(text) else ():
             if not _verbatim(doc, passage, m.start(), m.end()):
                 continue
             s, e = passage.raw_range(m.start(), m.end())
@@ -478,7 +500,8 @@ def _prose_aliases(doc: Document, regions: list[tuple[Passage, str | None]],
 
     keys = sorted(drafts)
     for passage, role in regions:
-        if role is not None or not ALIAS_CUE.search(passage.text):
+        if role is not None or not _may_hold_alias_cue(passage.text) \
+                or not ALIAS_CUE.search(passage.text):
             continue
         for ss, se in split_sentences(passage.text):
             for m in ALIAS_CUE.finditer(passage.text, ss, se):
