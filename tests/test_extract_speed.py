@@ -75,3 +75,11 @@ def test_the_alias_prefilter_passes_every_cue() -> None:
     for text in cues:
         assert mentions.ALIAS_CUE.search(text), text
         assert mentions._may_hold_alias_cue(text), text
+
+
+def test_the_date_word_guard_turns_away_no_date_word() -> None:
+    assert dates._WORD_START in dates._SCAN.pattern
+    bare = re.compile(dates._SCAN.pattern.replace(dates._WORD_START, "(?=[A-Za-z])"))
+    for text in _texts():
+        for t in (text, text.lower(), text.upper()):
+            assert [m.span() for m in dates._SCAN.finditer(t)] == [m.span() for m in bare.finditer(t)]

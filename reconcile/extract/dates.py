@@ -99,8 +99,13 @@ _WORD_ALTERNATIVES = [
 ]
 # The leading lookahead lists every character a hit can start with (digits, and the first
 # letters of month, weekday and relative words): the engine rejects other positions at once.
+# The first two letters of every word alternative (months, weekdays, relative words, number
+# words, "a"/"an" and a blank), in any case: most words are turned away here, before the
+# engine tries the hundred-odd month spellings one by one.
+_WORD_START = (r"(?=(?i:a[npu\s]|de|e[ai]|f[eior]|j[au]|la|m[ao]|n[eio]|o[cn]|s[aeiu]|t[ehouw]"
+               r"|we|ye))")
 _SCAN = re.compile(r"(?=[\dAaDdEeFfJjLlMmNnOoSsTtWwYy])(?<![A-Za-z0-9])(?:(?=\d)(?:" + "|".join(_DIGIT_ALTERNATIVES)
-                   + r")|(?=[A-Za-z])(?:" + "|".join(_WORD_ALTERNATIVES) + "))")
+                   + r")|" + _WORD_START + "(?:" + "|".join(_WORD_ALTERNATIVES) + "))")
 _QUALIFIERS = {"early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "end",
                "beginning", "start", "middle"}
 _PRE_DAY = re.compile(rf"(?<![A-Za-z])(?:(?P<w>{_WD_ANY}),?\s+)?(?:(?P<b>[Bb]etween|[Ff]rom)\s+)?"
