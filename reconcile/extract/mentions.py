@@ -498,11 +498,13 @@ def _prose_aliases(doc: Document, regions: list[tuple[Passage, str | None]],
                    drafts: dict[tuple[int, int], _Draft]) -> None:
     from .sentences import split_sentences
 
-    keys = sorted(drafts)
+    keys: list[tuple[int, int]] | None = None  # sorted once a passage holds a cue (few do)
     for passage, role in regions:
         if role is not None or not _may_hold_alias_cue(passage.text) \
                 or not ALIAS_CUE.search(passage.text):
             continue
+        if keys is None:
+            keys = sorted(drafts)
         for ss, se in split_sentences(passage.text):
             for m in ALIAS_CUE.finditer(passage.text, ss, se):
                 cue_end = passage.raw(m.end())
