@@ -527,11 +527,25 @@ def _date_modality(low: str, c0: int, c1: int, a: int, b: int, vocab: Vocabulary
 
 def _modality(clause: str, vocab: Vocabulary) -> str:
     found = {w for w in vocab.modality_re.findall(clause)}
-    for kind in ("aborted", "postponed", "planned", "future"):
-        words = {w.strip() for w in vocab.modality.get(kind, ())}
+    if not found:
+        return "stated"
+    for kind, words in _modality_words(vocab):
         if any(" ".join(f.split()) in words for f in found):
             return kind
     return "stated"
+
+
+_MODALITY_CACHE: dict[int, tuple[Vocabulary, list[tuple[str, frozenset[str]]]]] = {}
+
+
+def _modality_words(vocab: Vocabulary) -> list[tuple[str, frozenset[str]]]:
+    """Each modality, strongest first, with its words: built once per vocabulary."""
+    hit = _MODALITY_CACHE.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        kinds = [(kind, frozenset(w.strip() for w in vocab.modality.get(kind, ())))
+                 for kind in ("aborted", "postponed", "planned", "future")]
+        hit = _MODALITY_CACHE[id(vocab)] = (vocab, kinds)
+    return hit[1]
 
 
 def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, span, context):
