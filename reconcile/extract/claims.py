@@ -12,6 +12,7 @@ import bisect
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, normalise_key
@@ -67,13 +68,23 @@ def _with_id(c: Claim, source: str, n: int) -> Claim:
 
 
 def _dedupe(claims: list[Claim]) -> list[Claim]:
-    seen: set[tuple] = set()
-    out = []
-    for c in sorted(claims, key=lambda c: (c.span.start, c.span.end, c.predicate, str(c.value))):
-        key = (c.span.start, c.span.end, c.predicate, repr(c.value), c.subject_mention, c.qualifier)
-        if key not in seen:
-            seen.add(key)
-            out.append(c)
+    """Claims in order of place, predicate and written value, each stated once.
+
+    The value's text (a dataclass repr, slow) is only built where place and predicate tie.
+    """
+    out: list[Claim] = []
+    ordered = sorted(claims, key=lambda c: (c.span.start, c.span.end, c.predicate))
+    for _, group in groupby(ordered, key=lambda c: (c.span.start, c.span.end, c.predicate)):
+        tied = list(group)
+        if len(tied) == 1:
+            out.extend(tied)
+            continue
+        seen: set[tuple] = set()
+        for c in sorted(tied, key=lambda c: str(c.value)):
+            key = (repr(c.value), c.subject_mention, c.qualifier)
+            if key not in seen:
+                seen.add(key)
+                out.append(c)
     return out
 
 
@@ -241,7 +252,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates, numbers = _values(doc, text, state.last_date, state.year_date)
+    dates, numbers = _values(doc, text, state.last_date, state.year_date, _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -335,13 +346,30 @@ def _carried(last: DateValue | None, value: DateValue) -> DateValue | None:
 
 
 def _values(doc: Document, text: str, previous: DateValue | None, year_from: DateValue | None,
-            ) -> tuple[list[DateMatch], list[NumberMatch]]:
+            numbers_wanted: bool = True) -> tuple[list[DateMatch], list[NumberMatch]]:
     """The dates and quantities the grammars read in one sentence. A relative date that an
-    absolute one beside it restates is dropped, but its words are still not read as a number."""
+    absolute one beside it restates is dropped, but its words are still not read as a number.
+    Without `numbers_wanted` no quantity is read (the caller knows none could be used)."""
     dates = find_dates(text, anchor=doc.published, dayfirst=doc.dayfirst, previous=previous,
                        year_from=year_from)
-    numbers = find_numbers(text, skip=[(d.start, d.end) for d in dates])
+    numbers = find_numbers(text, skip=[(d.start, d.end) for d in dates]) if numbers_wanted else []
     return _unrestated(text, dates), numbers
+
+
+# A sentence's quantities are used only as time spans (durations, which record), as a total
+# with its parts, or as values given "respectively". Each time unit is written with one of these
+# words, or as "h" glued to a digit ("5h"; a glued "s" is a designation, not seconds); a
+# sentence with none of them skips the number grammar, a third of the work on a sentence.
+NUMBER_USES = ("day", "week", "month", "year", "hour", "hr", "min", "sec", "total", "in all",
+               "respectively")
+_GLUED_HOURS = re.compile(r"\dh")
+
+
+def _numbers_used(text: str, low: str) -> bool:
+    for word in NUMBER_USES:
+        if word in low:
+            return True
+    return _GLUED_HOURS.search(text) is not None
 
 
 def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateMatch | NumberMatch]]:
@@ -499,11 +527,25 @@ def _date_modality(low: str, c0: int, c1: int, a: int, b: int, vocab: Vocabulary
 
 def _modality(clause: str, vocab: Vocabulary) -> str:
     found = {w for w in vocab.modality_re.findall(clause)}
-    for kind in ("aborted", "postponed", "planned", "future"):
-        words = {w.strip() for w in vocab.modality.get(kind, ())}
+    if not found:
+        return "stated"
+    for kind, words in _modality_words(vocab):
         if any(" ".join(f.split()) in words for f in found):
             return kind
     return "stated"
+
+
+_MODALITY_CACHE: dict[int, tuple[Vocabulary, list[tuple[str, frozenset[str]]]]] = {}
+
+
+def _modality_words(vocab: Vocabulary) -> list[tuple[str, frozenset[str]]]:
+    """Each modality, strongest first, with its words: built once per vocabulary."""
+    hit = _MODALITY_CACHE.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        kinds = [(kind, frozenset(w.strip() for w in vocab.modality.get(kind, ())))
+                 for kind in ("aborted", "postponed", "planned", "future")]
+        hit = _MODALITY_CACHE[id(vocab)] = (vocab, kinds)
+    return hit[1]
 
 
 def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, span, context):
@@ -549,11 +591,11 @@ def _serials(doc, in_sentence, positions, text):
 
 def _characterisations(doc, text, in_sentence, positions, span, context):
     """"a team of Russian cosmonauts": a group described by one nationality."""
-    out = []
+    out: list[Claim] = []
+    things = [x for x in in_sentence if x.kind == "designator"]
+    if not things:
+        return out  # a group is described for a vehicle named in the sentence
     for m in GROUP_OF.finditer(text):
-        things = [x for x in in_sentence if x.kind == "designator"]
-        if not things:
-            continue
         who = min(things, key=lambda x: abs(positions[x.id] - m.start()))
         out.append(Claim("", doc.id, "crew_nationality", m.group("demonym").lower(),
                          span(m.start(), m.end()), subject_mention=who.id, context=context))

@@ -19,6 +19,7 @@ from .numbers import parse_number
 GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "lineup",
                "line-up", "board", "panel", "jury", "committee")
 GROUPS = "|".join(re.escape(n) for n in GROUP_NOUNS)
+GROUP_WORD = re.compile(GROUPS)  # any group noun, even inside a word: a cheap first test
 _N = r"(?P<n>\d{1,3}|[a-z]{3,9})"  # a number word is checked by the number grammar
 GROUP_COUNT = re.compile(
     rf"\b(?:(?P<noun>{GROUPS})\s+of\s+{_N}(?![.,]?\d|\s*(?:-|percent|per\b|%|times\b))"
@@ -35,7 +36,7 @@ def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence:
     out: list[Claim] = []
     if "total" in low or "in all" in low:  # substring tests first: most sentences have neither
         out.extend(_total_with_parts(doc, text, numbers, span, context))
-    if not any(noun in low for noun in GROUP_NOUNS):
+    if GROUP_WORD.search(low) is None:
         return out
     for m in GROUP_COUNT.finditer(text):
         number = parse_number(m.group("n") or m.group("m"))

@@ -35,8 +35,9 @@ GENERIC = frozenset("time times day days week weeks month months year years deca
                     "quarter round stage phase step part parts one ones way thing things reason "
                     "example instance case attempt occasion leg game match minute hour moment "
                     "of few two three four five six seven eight nine ten dozen hundred".split())
-# cheap test before the full pattern: most sentences hold no rank word at all
-RANK_CUE = re.compile(r"\b(?:first|only|largest|longest|tallest|oldest|biggest|highest|deepest|"
+# cheap test before the full pattern: most sentences hold no rank word at all (the lookahead,
+# the words' first letters, rejects most positions at once)
+RANK_CUE = re.compile(r"(?=[bdefhloty])\b(?:first|only|largest|longest|tallest|oldest|biggest|highest|deepest|"
                       r"fastest|busiest|heaviest|youngest|earliest)\b")
 
 

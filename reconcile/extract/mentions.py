@@ -23,8 +23,8 @@ PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el
 
 # A designator: up to three capitalised words, then a code with a digit. Each alternative is
 # a plain sequence of disjoint classes, so matching stays linear.
-DESIGNATOR = re.compile(
-    r"(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
+DESIGNATOR = re.compile(  # the leading lookahead (a capital or a digit) only saves time
+    r"(?=[A-Z\d])(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
     r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
     r"(?![\w\-–—]|[.:/,]\d)"  # not a score or range either ("Selby Rovers 2–1")
 )
@@ -33,11 +33,33 @@ DIGIT = re.compile(r"\d")
 PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
                           r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?\Z")
 SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
-ALIAS_CUE = re.compile(
-    r"\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
+SERIAL_WORDS = ("No", "Nr", "Number", "S/N", "Serial")  # every SERIAL match holds one
+
+
+def _may_hold_serial(text: str) -> bool:
+    """A test in C before the SERIAL scan: most regions name no serial number."""
+    return any(word in text for word in SERIAL_WORDS)
+
+
+ALIAS_CUE = re.compile(  # the leading lookahead (every cue's first letter) only saves time
+    r"(?=[acdfiklnr])\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
     r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
     re.I,
 )
+# Every ALIAS_CUE match holds " as " or one of the words; these tests in C come first, since
+# the case-blind cue pattern costs more than any other scan of prose that mostly holds no cue.
+_SPACED_AS = re.compile(r"\sas\s", re.I)
+ALIAS_WORDS = ("a.k.a.", "aka", "née", "nee", "formerly")
+
+
+def _may_hold_alias_cue(text: str) -> bool:
+    low = text.lower()
+    for word in ALIAS_WORDS:
+        if word in low:
+            return True
+    return _SPACED_AS.search(low) is not None
+
+
 # The leading space run may only start where a run starts: a search restarted at every blank of a
 # long run (no separator after it) would rescan the run each time, quadratic in its length.
 LIST_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
@@ -62,19 +84,24 @@ def _is_code_like(code: str) -> bool:
 def designators_in(text: str, vocab: Vocabulary) -> Iterable[tuple[int, int]]:
     """(start, end) of each designator in text, stem words trimmed of non-name words."""
     for m in DESIGNATOR.finditer(text):
-        stem_words = m.group("stem").split()
+        stem, code = m.group("stem", "code")
+        # only the code alternatives with a hyphen hold one, and they all hold a letter
+        dashed = "-" in code
+        if not stem and not dashed:
+            continue  # most hits: a bare number (the test below, without splitting a stem)
+        stem_words = stem.split()
         start = m.start("stem")
         # drop leading words that only qualify the designator: "The", "Russian", "At"
-        while stem_words and (stem_words[0].lower() in vocab.not_names
-                              and stem_words[0].lower() not in ("expedition", "flight", "mission")
-                              or stem_words[0].lower() in vocab.demonyms
-                              or stem_words[0].lower() in _MONTHS):
+        while stem_words:
+            low = stem_words[0].lower()
+            if not (low in vocab.not_names and low not in ("expedition", "flight", "mission")
+                    or low in vocab.demonyms or low in _MONTHS):
+                break
             start = text.index(stem_words[0], start) + len(stem_words[0])
             while start < len(text) and text[start] in " \u00a0":
                 start += 1
             stem_words.pop(0)
-        code = m.group("code")
-        if not stem_words and not (_is_code_like(code) and "-" in code):
+        if not stem_words and not (_is_code_like(code) and dashed):
             continue  # a bare number or "70S" needs a name before it to be a designator
         if text[max(0, start - 4):start].rstrip().endswith(("No.", "No")):
             continue
@@ -117,28 +144,27 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
     for run_start, group in runs:
         if " " not in group and "\u00a0" not in group:
             continue  # a single word: surnames are found later, from known full names
-        run = []
-        pos = run_start
-        for w in RUN_SPLIT.split(group):
-            w_start = text.index(w, pos)
-            pos = w_start + len(w)
-            if len(w) > 2:  # "O'Hara." ends a sentence; only an initial ("J.") keeps its dot
-                w = w.rstrip(".")
-            run.append((w_start, w_start + len(w), w))
-        if run and run[-1][2].endswith(("'s", "’s")) and len(run[-1][2]) > 3:
-            s0, e0, w = run[-1]  # "Mira Solvay's drama": the name without its possessive
-            run[-1] = (s0, e0 - 2, w[:-2])
-        lo, hi = 0, len(run)
-        while lo < hi and not_name(run[lo][2]):
+        # the words are judged first and placed in the text only if they pass: most runs fail
+        raw = group.split()  # CAP_RUN joins words with blanks only
+        # "O'Hara." ends a sentence; only an initial ("J.") keeps its dot
+        words = [w.rstrip(".") if len(w) > 2 else w for w in raw]
+        if words[-1].endswith(("'s", "’s")) and len(words[-1]) > 3:
+            words[-1] = words[-1][:-2]  # "Mira Solvay's drama": the name without its possessive
+        lo, hi = 0, len(words)
+        while lo < hi and not_name(words[lo]):
             lo += 1
-        while hi > lo and (not_name(run[hi - 1][2]) or run[hi - 1][2] in PARTICLES):
+        while hi > lo and (not_name(words[hi - 1]) or words[hi - 1] in PARTICLES):
             hi -= 1
-        run = run[lo:hi]
-        if len(run) < 2 or len(run) > 4 or any(not_name(t[2]) for t in run):
+        if not 2 <= hi - lo <= 4:
             continue
-        if any(t[2].isupper() and len(t[2]) > 1 for t in run):
-            continue  # acronyms are organisations, not people
-        start, end = run[0][0], run[-1][1]
+        if _any_not_name_or_acronym(words, lo, hi, not_name):
+            continue
+        offsets, pos = [], 0
+        for w in raw[:hi]:
+            pos = group.index(w, pos)
+            offsets.append(pos)
+            pos += len(w)
+        start, end = run_start + offsets[lo], run_start + offsets[hi - 1] + len(words[hi - 1])
         surface = text[start:end]
         before = _words_before(text, start, DESCRIPTOR_WINDOW)
         if previous is not None and LIST_GLUE.fullmatch(text, previous[0], start):
@@ -146,11 +172,21 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
         previous = (end, before)
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
                   or w.lower().rstrip("s") in vocab.roles for w in _after_preposition(before))
-        first = run[0][2].lower()
+        first = words[lo].lower()
         if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
             continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
         if surface in known or cue or (first in names and first not in vocab.not_names):
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
+
+
+def _any_not_name_or_acronym(words: list[str], lo: int, hi: int,
+                             not_name: Callable[[str], bool]) -> bool:
+    """A word that is never part of a name, or an acronym (organisations, not people)."""
+    for k in range(lo, hi):
+        w = words[k]
+        if not_name(w) or w.isupper() and len(w) > 1:
+            return True
+    return False
 
 
 PREPOSITIONS = frozenset("of in at for from to on by with near over into".split())
@@ -188,11 +224,13 @@ FUNCTION_WORDS = frozenset("the a an on in at by for from to of and or but as wi
 def named_things(text: str, vocab: Vocabulary,
                  runs: list[tuple[int, str]] | None = None) -> Iterable[tuple[int, int]]:
     """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
+    heads, leads = vocab.name_heads, vocab.name_lead_heads
     for run_start, group in _cap_runs(text) if runs is None else runs:
-        last = group.rsplit(None, 1)[-1]
-        if last.lower().rstrip(".") not in vocab.name_heads and not any(
-                w.lower() in vocab.name_lead_heads for w in group.split(None, 2)[:2]):
-            continue  # cheap test first: most runs hold no kind noun where one names
+        # cheap test first: most runs hold no kind noun where one names (no generator: hot)
+        if group.rsplit(None, 1)[-1].lower().rstrip(".") not in heads:
+            lead = group.split(None, 2)
+            if lead[0].lower() not in leads and (len(lead) < 2 or lead[1].lower() not in leads):
+                continue
         words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(group)]
         while words and words[0][2].lower() in FUNCTION_WORDS:
             words = words[1:]
@@ -314,7 +352,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
         text = passage.text
         if not DIGIT.search(text):
             continue  # serials and designators all hold a digit; most field values do not
-        for m in SERIAL.finditer(text):
+        for m in SERIAL.finditer(text) if _may_hold_serial(text) else ():
             if not _verbatim(doc, passage, m.start(), m.end()):
                 continue
             s, e = passage.raw_range(m.start(), m.end())
@@ -460,10 +498,13 @@ def _prose_aliases(doc: Document, regions: list[tuple[Passage, str | None]],
                    drafts: dict[tuple[int, int], _Draft]) -> None:
     from .sentences import split_sentences
 
-    keys = sorted(drafts)
+    keys: list[tuple[int, int]] | None = None  # sorted once a passage holds a cue (few do)
     for passage, role in regions:
-        if role is not None or not ALIAS_CUE.search(passage.text):
+        if role is not None or not _may_hold_alias_cue(passage.text) \
+                or not ALIAS_CUE.search(passage.text):
             continue
+        if keys is None:
+            keys = sorted(drafts)
         for ss, se in split_sentences(passage.text):
             for m in ALIAS_CUE.finditer(passage.text, ss, se):
                 cue_end = passage.raw(m.end())
