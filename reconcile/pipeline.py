@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 
 from .align import align
 from .extract import MAX_CLAIMS_DEFAULT, Extraction, extract
@@ -33,7 +32,7 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
     alignment = align(mentions, subjects)
     claims: list[Claim] = []
     for i, x in enumerate(extractions):
-        claims.extend(replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
+        claims.extend(c.with_subject(alignment.entity_of.get(c.subject_mention or ""))
                       for c in x.claims)
         if consume and isinstance(extractions, list):
             extractions[i] = None  # its claims are copied; the caller gave the list up
