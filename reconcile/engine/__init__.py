@@ -10,6 +10,7 @@ import functools
 import gc
 import json
 import os
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
@@ -51,14 +52,34 @@ def _collector_paused(fn: Callable[..., Any]) -> Any:
     return wrapper
 
 
+def _preload(write: bool) -> threading.Thread:
+    """Import the check and write stages (align, the rule modules, pandas and pyarrow: about
+    half a second, most of a small audit's fixed cost) on a thread while the workers extract
+    and this process mostly waits. Started once the pool has forked: a fork must not copy a
+    half-done import."""
+    def work() -> None:
+        try:
+            from .. import pipeline  # noqa: F401
+            from ..rules import load_rules
+
+            load_rules()
+            if write:
+                import pyarrow.parquet  # noqa: F401
+
+                from . import tables  # noqa: F401
+        except Exception:  # nothing is lost: the stage that needs it imports it and says why
+            pass
+
+    thread = threading.Thread(target=work, name="reconcile-preload", daemon=True)
+    thread.start()
+    return thread
+
+
 @_collector_paused
 def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
           engine: str = "local", scheduler: str | None = None, quiet: bool = False,
           progress_every: float = 5.0, use_cache: bool = True,
           write: bool = True) -> AuditResult:
-    from .. import pipeline
-    from ..cli import write_atomic
-
     t0 = time.perf_counter()
     os.makedirs(out_dir, exist_ok=True)
     cache_dir = os.path.join(out_dir, ".cache") if use_cache else None
@@ -82,8 +103,11 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
     progress = Progress(None if quiet else count_items(paths), quiet=quiet, every=progress_every)
     done: list[Result] = []
     extracted = 0
+    preload: threading.Thread | None = None
     try:
         for r in results:
+            if preload is None:
+                preload = _preload(write)
             progress.advance()
             if r.problem is not None:
                 problems.append(InputProblem(r.path, r.problem))
@@ -93,6 +117,11 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
     finally:
         progress.close()
     t_extract = time.perf_counter() - t0
+    if preload is not None:
+        preload.join()
+    from .. import pipeline
+    from ..cli import write_atomic
+
     done.sort(key=lambda r: (r.doc.path, r.doc.id))  # type: ignore[union-attr]
     progress.message(f"aligning and checking {len(done):,} documents")
     docs = [r.doc for r in done]
