@@ -112,8 +112,9 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, InputProblem | None]
                         continue
                     found.append(os.path.join(root, name))
             for path in sorted(found):
-                if os.path.realpath(path) not in seen:
-                    seen.add(os.path.realpath(path))
+                real = os.path.realpath(path)  # once: it stats every part of the path
+                if real not in seen:
+                    seen.add(real)
                     yield path, None
         else:
             real = os.path.realpath(given)
