@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import os
+from collections.abc import Iterator
 
 import pandas as pd
 import pyarrow as pa
@@ -100,23 +101,33 @@ def _cell(value: object) -> object:
     return neutralise(value)
 
 
+def _csv_parts(frame: pd.DataFrame) -> Iterator[str]:
+    buf = io.StringIO()
+    out = csv.writer(buf, lineterminator="\n")
+    out.writerow(frame.columns)
+    # Arrow lists the columns' values several times faster than the pandas Series does; a
+    # few thousand rows at a time, so that neither the cells nor the text of a large table
+    # ever exist whole
+    table = pa.Table.from_pandas(frame, preserve_index=False)
+    for batch in table.to_batches(max_chunksize=4096):
+        values = [c.to_pylist() for c in batch.columns]
+        out.writerows([_cell(v) for v in row] for row in zip(*values, strict=True))
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+    yield buf.getvalue()
+
+
 def csv_text(frame: pd.DataFrame) -> str:
     """The frame as CSV, lists joined with '; ' and formula-like cells neutralised.
 
     Written with the csv module pandas' to_csv uses, with the same dialect, but without
     building a second frame of the cells first (most of the time of a large audit's CSV)."""
-    buf = io.StringIO()
-    out = csv.writer(buf, lineterminator="\n")
-    out.writerow(frame.columns)
-    # Arrow lists the columns' values several times faster than the pandas Series does
-    columns = pa.Table.from_pandas(frame, preserve_index=False).columns
-    values = [c.to_pylist() for c in columns]
-    out.writerows([_cell(v) for v in row] for row in zip(*values, strict=True))
-    return buf.getvalue()
+    return "".join(_csv_parts(frame))
 
 
 def write_csv(frame: pd.DataFrame, path: str) -> None:
-    write_atomic(path, csv_text(frame))
+    write_atomic(path, _csv_parts(frame))
 
 
 def write_parquet(frame: pd.DataFrame, path: str) -> None:
