@@ -33,7 +33,8 @@ def write_atomic(path: str, text: str | Iterable[str]) -> None:
     parts = [text] if isinstance(text, str) else text
     if _special(path):
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.writelines(parts)
+            for part in parts:
+                fh.write(part)
         return
     import tempfile  # here, not at the top: a report on stdout never needs it (~4 ms to import)
 
@@ -41,7 +42,8 @@ def write_atomic(path: str, text: str | Iterable[str]) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".reconcile-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.writelines(parts)
+            for part in parts:
+                fh.write(part)
         umask = os.umask(0)
         os.umask(umask)
         mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o666 & ~umask
