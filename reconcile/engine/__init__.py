@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import ParamSpec, TypeVar
 
 from ..model import InputProblem
 from ..report import Report
@@ -36,12 +36,16 @@ def findings_json(report: Report) -> str:
     return json.dumps([f.to_json() for f in report.findings], ensure_ascii=False, indent=1)
 
 
-def _collector_paused(fn: Callable[..., Any]) -> Any:
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _collector_paused(fn: Callable[P, R]) -> Callable[P, R]:
     """Run fn with the cyclic garbage collector off. An audit holds millions of small records
     that live to its end and form no cycles; the collector rescanned them again and again as
     the heap grew (a quarter of the parent's CPU) and found nothing to free."""
     @functools.wraps(fn)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         enabled = gc.isenabled()
         gc.disable()
         try:
