@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
+from collections.abc import Iterable
 
 import click
 
@@ -23,14 +24,17 @@ EXTENSIONS = {"html": "html", "json": "json", "sarif": "sarif", "junit": "xml",
 SEVERITIES: tuple[str, ...] = ("error", "warning", "info")
 
 
-def write_atomic(path: str, text: str) -> None:
+def write_atomic(path: str, text: str | Iterable[str]) -> None:
     """Write to a temporary file beside the target, then rename: never half a report.
 
-    A device or pipe (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it
-    would replace the device with a regular file."""
+    `text` may come in parts (a large table a batch of rows at a time). A device or pipe
+    (/dev/null, /dev/stdout, a FIFO) is written in place: renaming over it would replace the
+    device with a regular file."""
+    parts = [text] if isinstance(text, str) else text
     if _special(path):
         with open(path, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            for part in parts:
+                fh.write(part)
         return
     import tempfile  # here, not at the top: a report on stdout never needs it (~4 ms to import)
 
@@ -38,7 +42,8 @@ def write_atomic(path: str, text: str) -> None:
     fd, tmp = tempfile.mkstemp(prefix=".reconcile-", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
+            for part in parts:
+                fh.write(part)
         umask = os.umask(0)
         os.umask(umask)
         mode = os.stat(path).st_mode & 0o777 if os.path.exists(path) else 0o666 & ~umask

@@ -235,6 +235,15 @@ class Claim:
     field: str | None = None  # the infobox key when it came from a field
     inferred_subject: bool = False  # subject taken from the document, not the sentence
 
+    def with_subject(self, subject: str | None) -> Claim:
+        """A copy with the entity filled in: `dataclasses.replace` less its per-call field
+        lookups, which were most of the cost of copying every claim of an audit."""
+        new = object.__new__(Claim)
+        for name in Claim.__slots__:
+            object.__setattr__(new, name, getattr(self, name))
+        object.__setattr__(new, "subject", subject)
+        return new
+
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {
             "id": self.id,

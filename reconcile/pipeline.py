@@ -4,7 +4,6 @@ before checking, for callers that check in their own way)."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import replace
 from typing import NamedTuple
 
 from .align import align
@@ -44,7 +43,7 @@ def prepare(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
     alignment = align(mentions, subjects, spread)
     claims: list[Claim] = []
     for i, x in enumerate(extractions):
-        claims.extend(replace(c, subject=alignment.entity_of.get(c.subject_mention or ""))
+        claims.extend(c.with_subject(alignment.entity_of.get(c.subject_mention or ""))
                       for c in x.claims)
         if consume and isinstance(extractions, list):
             extractions[i] = None  # its claims are copied; the caller gave the list up

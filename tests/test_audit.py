@@ -65,18 +65,37 @@ def test_csv_neutralises_formulas(tmp_path):
 
 
 def test_resume_redoes_only_missing(corpus, audited, tmp_path):
-    out, first = audited
-    assert first.extracted == 40
-    work = tmp_path / "again"
     import shutil
 
-    shutil.copytree(out / ".cache", work / ".cache")
-    entries = sorted((work / ".cache").rglob("*.pkl"))
-    for p in entries[:7]:  # as if the first run had been interrupted
+    out, first = audited
+    assert first.extracted == 40
+    part = tmp_path / "part"  # as if the first run had been interrupted before 7 documents
+    shutil.copytree(corpus, part)
+    for p in sorted(part.glob("*.txt"))[:7]:
         p.unlink()
-    second = audit([str(corpus)], str(work), jobs=2, quiet=True)
+    work = tmp_path / "again"
+    audit([str(part)], str(work), jobs=2, quiet=True)
+    shutil.rmtree(part)
+    shutil.copytree(corpus, part)  # the same paths again, all of them
+    second = audit([str(part)], str(work), jobs=2, quiet=True)
     assert second.extracted == 7
     assert second.summary["from_cache"] == 33
+    assert findings_json(second.report) == findings_json(first.report).replace(
+        str(corpus), str(part))
+
+
+def test_damaged_cache_pack_is_extracted_again(corpus, audited, tmp_path):
+    import shutil
+
+    out, first = audited
+    work = tmp_path / "again"
+    shutil.copytree(out / ".cache", work / ".cache")
+    packs = sorted((work / ".cache" / "packs").glob("*.pkl"))
+    assert packs and sum(1 for _ in (work / ".cache").rglob("*")) < 10  # a file a chunk
+    for p in packs:
+        p.write_bytes(p.read_bytes()[:100])
+    second = audit([str(corpus)], str(work), jobs=2, quiet=True)
+    assert second.extracted == 40
     assert findings_json(second.report) == findings_json(first.report)
 
 

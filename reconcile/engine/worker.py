@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from typing import NamedTuple
 
 from ..extract import Extraction, extract
@@ -23,7 +24,7 @@ class Result(NamedTuple):
     extracted: bool  # False when the result came from the cache
 
 
-def process(item: Item, cache_dir: str | None) -> Result:
+def process(item: Item, store: cache_mod.Cache) -> Result:
     source_id, path, text, fmt = item
     try:
         if text is None:
@@ -39,7 +40,6 @@ def process(item: Item, cache_dir: str | None) -> Result:
             note = None
             if not text.strip():
                 raise InputError("empty document")
-        store = cache_mod.Cache(cache_dir)
         k = cache_mod.key(source_id, path, fmt, text)
         hit = store.get(k)
         if hit is not None:
@@ -55,4 +55,10 @@ def process(item: Item, cache_dir: str | None) -> Result:
 
 
 def process_chunk(items: list[Item], cache_dir: str | None) -> list[Result]:
-    return [process(item, cache_dir) for item in items]
+    store = cache_mod.Cache(cache_dir)
+    results = [process(item, store) for item in items]
+    # the chunk's new entries, as one file; the cache only saves time: an unwritable one costs
+    # the next run, not this one
+    with contextlib.suppress(OSError):
+        store.flush()
+    return results

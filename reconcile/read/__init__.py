@@ -102,18 +102,23 @@ def iter_files(paths: Iterable[str]) -> Iterator[tuple[str, InputProblem | None]
             yield given, InputProblem(given, "no such file or directory")
             continue
         if os.path.isdir(given):
-            found = []
+            found: dict[str, str] = {}  # path -> real path
             for root, dirs, files in os.walk(given, followlinks=False):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                real_root = os.path.realpath(root)
                 for name in files:
                     if name.startswith(".") or name in SKIP_NAMES:
                         continue
                     if Path(name).suffix.lower() in SKIP_SUFFIXES:
                         continue
-                    found.append(os.path.join(root, name))
+                    path = os.path.join(root, name)
+                    # realpath stats every part of a path: the folder's is known, and a file
+                    # needs its own only when it is a link
+                    found[path] = os.path.realpath(path) if os.path.islink(path) \
+                        else os.path.join(real_root, name)
             for path in sorted(found):
-                if os.path.realpath(path) not in seen:
-                    seen.add(os.path.realpath(path))
+                if found[path] not in seen:
+                    seen.add(found[path])
                     yield path, None
         else:
             real = os.path.realpath(given)

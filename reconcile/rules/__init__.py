@@ -80,6 +80,8 @@ class Context:
     _by_key: dict[tuple[str | None, str], list[Claim]] = field(default_factory=dict)
     _mentions_by_source: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_by_source: dict[str, list[int]] = field(default_factory=dict)
+    _dated: dict[tuple[str | None, str], list[Claim]] = field(default_factory=dict)
+    _fact_keys: list[tuple[str | None, str]] | None = None
 
     def __post_init__(self) -> None:
         by_key: dict[tuple[str | None, str], list[Claim]] = defaultdict(list)
@@ -98,13 +100,21 @@ class Context:
     def claims_for(self, subject: str | None, predicate: str) -> list[Claim]:
         return self._by_key.get((subject, predicate), [])
 
+    # fact_keys and dated are asked for again and again by several rules: computed once, and
+    # like claims_for the lists are shared, not copies
     def fact_keys(self) -> list[tuple[str | None, str]]:
-        return sorted(self._by_key, key=lambda k: (k[0] or "", k[1]))
+        if self._fact_keys is None:
+            self._fact_keys = sorted(self._by_key, key=lambda k: (k[0] or "", k[1]))
+        return self._fact_keys
 
     def dated(self, subject: str | None, predicate: str) -> list[Claim]:
         """Stated (not planned, aborted or future) dated claims of one event of one entity."""
-        return [c for c in self.claims_for(subject, predicate)
+        found = self._dated.get((subject, predicate))
+        if found is None:
+            found = self._dated[(subject, predicate)] = [
+                c for c in self.claims_for(subject, predicate)
                 if isinstance(c.value, DateValue) and c.modality in ("stated", "approximate")]
+        return found
 
     def mentions_in(self, span: Span) -> list[Mention]:
         # mentions are sorted by start: bisect to those starting inside the span (rules ask

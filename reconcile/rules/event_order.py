@@ -23,13 +23,17 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
     stated: dict[str | None, set[str]] = defaultdict(set)  # which predicates each entity has
     for subject, predicate in ctx.fact_keys():
         stated[subject].add(predicate)
+    events = ctx.vocab.events
+    order = [(first, then, events[first]) for first, then in ctx.vocab.order
+             if first in events and then in events]
     for ent in sorted(ctx.entities.values(), key=lambda e: e.id):
-        has = stated.get(ent.id, set())
-        for first, then in ctx.vocab.order:
-            events = (ctx.vocab.events.get(first), ctx.vocab.events.get(then))
-            if any(e is None for e in events) or first not in has or then not in has:
+        has = stated.get(ent.id)
+        if not has:
+            continue
+        for first, then, event in order:
+            if first not in has or then not in has:
                 continue
-            if ent.type == "person" and events[0].subject == "vehicle":  # type: ignore[union-attr]
+            if ent.type == "person" and event.subject == "vehicle":
                 continue  # a person launches and lands many times
             firsts, thens = ctx.dated(ent.id, first), ctx.dated(ent.id, then)
             grouped: dict[tuple, list[Claim]] = {}

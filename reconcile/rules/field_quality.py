@@ -44,7 +44,8 @@ def problem(ctx: Context, key: str, value: str) -> str | None:
         return "holds unrendered image or template markup"
     if EMPTY_BRACKETS.search(value):
         return "holds empty brackets where a value (coordinates?) was lost"
-    if predicate in ctx.vocab.events and parse_date(value) is None and not any(ch.isdigit() for ch in value):
+    if predicate in ctx.vocab.events and not any(ch.isdigit() for ch in value) \
+            and parse_date(value) is None:  # a value with a digit never gets here: parse last
         return "should hold a date but holds none"
     if set(key.lower().split()) & MEASURES and not any(ch.isdigit() for ch in value):
         return f"should hold a measurement but holds “{value.strip()}”"

@@ -81,7 +81,7 @@ def _occurrences_apart(a: Claim, b: Claim) -> bool:
 
 def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tuple[Claim, Claim, str]]]]:
     for subject, predicate in ctx.fact_keys():
-        if not comparable(ctx, subject, predicate):
+        if len(ctx.claims_for(subject, predicate)) < 2 or not comparable(ctx, subject, predicate):
             continue
         cs = facts(ctx, subject, predicate)  # type: ignore[arg-type]
         event = ctx.vocab.events.get(predicate)
