@@ -262,11 +262,15 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         right = [t for t in triggers if t[0] >= d.end and t[1] <= c1
                  and not vocab.reporting_any.search(low, d.end, t[0])
                  and not _RIGHT_BREAK.search(low, d.end, t[0])
+                 and not _ASIDE_OPEN.search(low, d.end, t[0])
                  and not _speaker(low, t, vocab)]
         trig = left[-1] if left else (right[0] if right else None)
         life = _lifespan(text, dates, k, vocab)
         trig = (d.start, d.start, life) if life else trig
-        state.last_date = d.value
+        if not vocab.reporting_re.search(low[max(0, d.start - 30):d.start]):
+            # "police said on Monday": the day of a statement is no anchor for the story's
+            # "two days later"
+            state.last_date = d.value
         state.year_date = _carried(state.year_date, d.value)
         if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
             dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
@@ -427,6 +431,9 @@ _NOT_PAST = re.compile(r"(?:^|\b)(?:to|will)\s|[^s\s]s\Z|ing\Z|\bbegin\Z")  # "o
 _RIGHT_BREAK = re.compile(r"\b(?:after|before|when|because|since|until|while|whereas|than)\b"
                           r"|,\s*(?:and|but)\b")
 _SINCE = re.compile(r"\bsince\s+\Z")
+# an aside opened after the date and still open at the event word: "Two days later, the
+# Toverell Bridge, which opened in 1974, was closed": "opened" is the aside's, not the date's
+_ASIDE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*\Z")
 _SECOND_VERB = re.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
 
 
