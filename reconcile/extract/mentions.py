@@ -209,6 +209,20 @@ def _without_year(title: str) -> str:
     return title
 
 
+def _named_thing(title: str, vocab: Vocabulary) -> str:
+    """"Kessock Dam failure" -> "Kessock Dam": a title that names what happened to a named
+    thing (capitalised words ending in a kind word, then lower-case words) is about the thing,
+    which prose names without the lower-case words. Any other title as it is."""
+    words = title.split(" ")
+    k = len(words)
+    while k > 0 and words[k - 1].isalpha() and words[k - 1].islower():
+        k -= 1
+    if 2 <= k < len(words) and words[k - 1].lower() in vocab.name_heads \
+            and all(w[:1].isupper() for w in words[:k]):
+        return " ".join(words[:k])
+    return title
+
+
 def _looks_like_person(title: str, vocab: Vocabulary) -> bool:
     """A biography's title: two to four name words, the first a known given name."""
     words = title.split()
@@ -325,7 +339,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
         t = doc.title_span
         # "Hurricane Odile (2031)": a year in brackets tells namesakes apart; prose says
         # "Hurricane Odile", so the subject is the name before it
-        end = t.start + len(_without_year(t.text))
+        end = t.start + len(_named_thing(_without_year(t.text), vocab))
         title = doc.text[t.start:end]
         kind = "designator" if any(ch.isdigit() for ch in title) else \
             "person" if _looks_like_person(title, vocab) else "name"
