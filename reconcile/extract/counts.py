@@ -3,6 +3,11 @@
 - Group sizes: "a crew of three", "a four-person crew", "the seven-member board". The claim
   (predicate `member_count`, qualifier the group noun) is compared with the members a source
   lists for the same entity.
+- Casualty counts: "Twelve people were killed and 27 were injured", "at least 9 people died",
+  "the death toll stands at 43" (predicates `deaths` and `injuries`, as the infobox keys
+  "Deaths" and "Injuries" state them). "At least" and "more than" make the count a lower bound
+  (modality `minimum`), "about" and "nearly" an approximation; a count narrowed to a place
+  ("29 people died in Puerto Salinas") or a part ("of them") is left alone.
 - Totals with their parts in the same sentence: "a total of 5,300 votes: 2,100 in Norrvik,
   1,900 in Oster and 1,200 in Lindholm". The total (`total`) and each part (`part`) share the
   sentence as their context and have no subject, so no other rule compares them as facts.
@@ -30,12 +35,77 @@ TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.
 PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
 
 
+_BOUND = r"(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|an\s+estimated)\s+"
+_NUM = r"(?P<n>\d{1,3}(?:,\d{3})*|[A-Za-z]{3,9}(?:-[a-z]{3,5})?)"
+_HARMED = {"killed": "deaths", "died": "deaths", "dead": "deaths", "injured": "injuries",
+           "hurt": "injuries", "wounded": "injuries"}
+TOLL = re.compile(
+    rf"(?:\b{_BOUND})?(?<![\w,.$£€-]){_NUM}\s+(?:people|persons)\s+(?:(?:were|have\s+been|had\s+been|"
+    rf"are|were\s+reported)\s+)?(?P<v>killed|died|dead|injured|hurt|wounded)\b"
+    rf"|\b(?P<v2>killing|injuring)\s+(?:{_BOUND.replace('<q>', '<q2>')})?{_NUM.replace('<n>', '<n2>')}"
+    rf"\s+(?:people|persons)\b"
+    rf"|\bdeath\s+toll\s+(?:(?:has|had)\s+)?(?:stands\s+at|stood\s+at|rose\s+to|risen\s+to|of|is|was|"
+    rf"reached|climbed\s+to)\s+(?:{_BOUND.replace('<q>', '<q3>')})?{_NUM.replace('<n>', '<n3>')}\b",
+    re.I)
+# the second count of a pair: "... were killed and 27 (others) were injured"
+TOLL_AND = re.compile(
+    rf"(?<!\s)\s+and\s+(?P<b>(?:{_BOUND})?{_NUM}\s+(?:others?\s+|people\s+)?(?:(?:were|have\s+been)\s+)?"
+    rf"(?P<v>injured|hurt|wounded)\b|(?P<v2>injuring)\s+(?:{_BOUND.replace('<q>', '<q2>')})?"
+    rf"{_NUM.replace('<n>', '<n2>')}\b)", re.I)
+# a count narrowed to a place or a part of the whole
+TOLL_PART = re.compile(r"(?<!\s)\s+(?:(?:in|at|from|on)\s+(?!the\b)[A-Z]|(?:of|among)\s+(?:them|those)\b)")
+TOLL_PART_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these|whom)\b", re.I)
+_LOWER = ("at least", "more than", "over")
+
+
+def _part_before(text: str, start: int) -> bool:
+    """ "Of those, 29 people died": a part named earlier in the clause (a bounded look back)."""
+    lo = max(0, start - 60)
+    return any(not re.search(r"[.;:]", text[m.end():start])
+               for m in TOLL_PART_BEFORE.finditer(text, lo, start))
+
+
+def toll_claims(doc: Document, text: str, low: str, in_sentence: list[Mention],
+                positions: dict[str, int], subject: Mention | None,
+                span: Callable[[int, int], Span], context: tuple[int, int]) -> list[Claim]:
+    """Casualty counts of the sentence's thing (the nearest named thing, else the subject)."""
+    out: list[Claim] = []
+    for m in TOLL.finditer(text):
+        found = [(m, m.start())]
+        nxt = TOLL_AND.match(text, m.end())
+        if nxt:
+            found.append((nxt, nxt.start("b")))
+        for hit, start in found:
+            k = next(i for i in ("", "2", "3") if hit.groupdict().get("n" + i))
+            verb = (hit.groupdict().get("v") or hit.groupdict().get("v2") or "death").lower()
+            predicate = "deaths" if verb in ("killing", "death") else \
+                "injuries" if verb == "injuring" else _HARMED[verb]
+            number = parse_number(hit.group("n" + k))
+            if number is None or number.value != int(number.value) or number.value < 0:
+                continue
+            if TOLL_PART.match(text, hit.end()) or _part_before(text, start):
+                continue
+            bound = " ".join((hit.groupdict().get("q" + k) or "").lower().split())
+            value = Quantity(number.value, approximate=bool(bound) and bound not in _LOWER)
+            modality = "minimum" if bound in _LOWER else "approximate" if bound else "stated"
+            things = [x for x in in_sentence if x.kind in ("designator", "name")]
+            who = min(things, key=lambda x: abs(positions[x.id] - start)) if things \
+                else subject
+            out.append(Claim("", doc.id, predicate, value, span(start, hit.end()),
+                             subject_mention=who.id if who else None, modality=modality,
+                             context=context, inferred_subject=not things))
+    return out
+
+
 def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence: list[Mention],
                  positions: dict[str, int], subject: Mention | None,
                  span: Callable[[int, int], Span], context: tuple[int, int]) -> list[Claim]:
     out: list[Claim] = []
     if "total" in low or "in all" in low:  # substring tests first: most sentences have neither
         out.extend(_total_with_parts(doc, text, numbers, span, context))
+    if "kill" in low or "died" in low or "dead" in low or "injur" in low or "toll" in low \
+            or "wounded" in low or "hurt" in low:
+        out.extend(toll_claims(doc, text, low, in_sentence, positions, subject, span, context))
     if GROUP_WORD.search(low) is None:
         return out
     for m in GROUP_COUNT.finditer(text):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from itertools import combinations
 
 from ..model import Agreement, Claim, DateValue, Finding, Quantity, RuleInfo
@@ -38,8 +39,15 @@ def comparable(ctx: Context, subject: str | None, predicate: str) -> bool:
 
 def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
     out = []
-    for c in ctx.claims_for(subject, predicate):
-        if c.modality not in ("stated", "approximate"):
+    claims = ctx.claims_for(subject, predicate)
+    # "at least 41" in a source makes its own bare 41 a lower bound too ("Fatalities: 41")
+    floors = {(c.source, c.value.value) for c in claims
+              if c.modality == "minimum" and isinstance(c.value, Quantity)}
+    for c in claims:
+        if c.modality == "stated" and isinstance(c.value, Quantity) \
+                and (c.source, c.value.value) in floors:
+            c = replace(c, modality="minimum")
+        if c.modality not in ("stated", "approximate", "minimum"):
             continue
         if predicate in NEEDS_QUALIFIER and not c.qualifier:
             continue
@@ -60,6 +68,12 @@ def compare(a: Claim, b: Claim) -> str:
         if da and db and abs((da - db).days) == 1 and (va.tz or vb.tz or va.time or vb.time):
             return "near"
         return "differ"
+    if isinstance(va, Quantity) and isinstance(vb, Quantity) and "minimum" in (a.modality, b.modality):
+        # a lower bound ("at least 9") holds any value at or above it, often a later count
+        if va.unit != vb.unit or a.modality == b.modality:
+            return "same"
+        floor, other = (va, vb) if a.modality == "minimum" else (vb, va)
+        return "same" if other.value + other.tolerance() + 1e-9 >= floor.value else "differ"
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         return "same" if va.agrees(vb) or va.unit != vb.unit else "differ"
     if type(va) is not type(vb):
