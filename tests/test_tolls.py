@@ -64,3 +64,13 @@ def test_a_lower_bound_agrees_with_any_count_above_it():
     # the article's own "at least 12" makes its 12 a bound that 13 does not break
     bounded = ARTICLE.format(deaths=12) + "At least 12 people died.\n"
     assert conflicts(bounded, LATE) == []
+
+
+def test_an_earlier_report_lower_count_is_superseded_not_contradicted():
+    early_exact = EARLY.replace("At least 9", "Nine")
+    assert conflicts(early_exact, LATE) == []
+    # a later report with fewer dead than an earlier one does disagree
+    assert conflicts(early_exact.replace("2030-04-10", "2030-05-10"), LATE) == [
+        {"Nine people were killed", "Thirteen people died"}]
+    # an undated article is not ordered against a report
+    assert conflicts(ARTICLE.format(deaths=9), LATE) == [{"9", "Thirteen people died"}]

@@ -22,6 +22,9 @@ SCOPE = "entity"  # claims of one subject compared with each other
 # Predicates that may hold several true values at once, or that need a qualifier to be one fact.
 NEEDS_QUALIFIER = frozenset({"record", "milestone", "start", "end", "members"})
 COMPARED_TEXT = frozenset({"serial"})
+# Running tallies: a count that only grows as a story unfolds (the dead of a disaster). An
+# earlier report's lower count is superseded by a later report's, not contradicted.
+TALLIES = frozenset({"deaths", "injuries"})
 
 
 def comparable(ctx: Context, subject: str | None, predicate: str) -> bool:
@@ -93,6 +96,19 @@ def _occurrences_apart(a: Claim, b: Claim) -> bool:
     return ya is not None and yb is not None and ya != yb  # "2009" and "2013": two elections
 
 
+def _superseded(ctx: Context, a: Claim, b: Claim) -> str | None:
+    """'update' when two dated reports give a running tally and the earlier one is lower."""
+    if a.predicate not in TALLIES or not isinstance(a.value, Quantity) \
+            or not isinstance(b.value, Quantity):
+        return None
+    da, db = ctx.docs[a.source].published, ctx.docs[b.source].published
+    if da is None or db is None or da == db:
+        return None
+    early, late = (a, b) if da < db else (b, a)
+    assert isinstance(early.value, Quantity) and isinstance(late.value, Quantity)
+    return "update" if early.value.value < late.value.value else None
+
+
 def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tuple[Claim, Claim, str]]]]:
     for subject, predicate in ctx.fact_keys():
         if len(ctx.claims_for(subject, predicate)) < 2 or not comparable(ctx, subject, predicate):
@@ -100,7 +116,7 @@ def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tupl
         cs = facts(ctx, subject, predicate)  # type: ignore[arg-type]
         event = ctx.vocab.events.get(predicate)
         recurring = event is not None and event.recurring
-        out = [(a, b, compare(a, b)) for a, b in combinations(cs, 2)
+        out = [(a, b, _superseded(ctx, a, b) or compare(a, b)) for a, b in combinations(cs, 2)
                if (a.source == b.source) == same_source and a.qualifier == b.qualifier
                and not (recurring and _occurrences_apart(a, b))]
         if out:
