@@ -25,6 +25,8 @@ def test_counts_of_the_dead_and_injured():
     assert tolls("The wall fell, killing four people and injuring about 40.") == {
         ("deaths", "killing four people", 4, "stated"),
         ("injuries", "injuring about 40", 40, "approximate")}
+    assert tolls("The blast killed 12 people and injured 30.") == {
+        ("deaths", "killed 12 people", 12, "stated"), ("injuries", "injured 30", 30, "stated")}
     assert tolls("The death toll has risen to 13.") == {("deaths", "death toll has risen to 13", 13,
                                                          "stated")}
 

@@ -42,7 +42,7 @@ _HARMED = {"killed": "deaths", "died": "deaths", "dead": "deaths", "injured": "i
 TOLL = re.compile(
     rf"(?:\b{_BOUND})?(?<![\w,.$£€-]){_NUM}\s+(?:people|persons)\s+(?:(?:were|have\s+been|had\s+been|"
     rf"are|were\s+reported)\s+)?(?P<v>killed|died|dead|injured|hurt|wounded)\b"
-    rf"|\b(?P<v2>killing|injuring)\s+(?:{_BOUND.replace('<q>', '<q2>')})?{_NUM.replace('<n>', '<n2>')}"
+    rf"|\b(?P<v2>killing|injuring|killed|injured)\s+(?:{_BOUND.replace('<q>', '<q2>')})?{_NUM.replace('<n>', '<n2>')}"
     rf"\s+(?:people|persons)\b"
     rf"|\bdeath\s+toll\s+(?:(?:has|had)\s+)?(?:stands\s+at|stood\s+at|rose\s+to|risen\s+to|of|is|was|"
     rf"reached|climbed\s+to)\s+(?:{_BOUND.replace('<q>', '<q3>')})?{_NUM.replace('<n>', '<n3>')}\b",
@@ -50,7 +50,7 @@ TOLL = re.compile(
 # the second count of a pair: "... were killed and 27 (others) were injured"
 TOLL_AND = re.compile(
     rf"(?<!\s)\s+and\s+(?P<b>(?:{_BOUND})?{_NUM}\s+(?:others?\s+|people\s+)?(?:(?:were|have\s+been)\s+)?"
-    rf"(?P<v>injured|hurt|wounded)\b|(?P<v2>injuring)\s+(?:{_BOUND.replace('<q>', '<q2>')})?"
+    rf"(?P<v>injured|hurt|wounded)\b|(?P<v2>injuring|injured)\s+(?:{_BOUND.replace('<q>', '<q2>')})?"
     rf"{_NUM.replace('<n>', '<n2>')}\b)", re.I)
 # a count narrowed to a place or a part of the whole
 TOLL_PART = re.compile(r"(?<!\s)\s+(?:(?:in|at|from|on)\s+(?!the\b)[A-Z]|(?:of|among)\s+(?:them|those)\b)")
