@@ -69,3 +69,5 @@ def test_the_traps_are_not_misread():
     # the inquiry's opening is no one's event in particular, and not its chair's
     opened = [c for c in r.claims if c.span.text.startswith("10 March")]
     assert opened and all(c.subject is None for c in opened)
+    # "held its first hearing on Friday" is the inquiry's own first hearing, no rank
+    assert not [c for c in r.claims if c.predicate == "rank"]

@@ -54,6 +54,8 @@ def rank_claims(doc: Document, text: str, in_sentence: list[Mention], positions:
     for m in RANK.finditer(text):
         rank = m.group("rank").lower()
         lead = (m.group("lead") or "").strip().lower()
+        if m.group("det") != "the" and not lead:
+            continue  # "held its first hearing", "his first album": its own first, not a rank
         if rank not in ("first", "only") and lead not in PRESENT:
             continue  # "was the tallest ... when it opened": true then, not a conflict now
         what = m.group("what")
