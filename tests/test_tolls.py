@@ -27,6 +27,11 @@ def test_counts_of_the_dead_and_injured():
         ("injuries", "injuring about 40", 40, "approximate")}
     assert tolls("The blast killed 12 people and injured 30.") == {
         ("deaths", "killed 12 people", 12, "stated"), ("injuries", "injured 30", 30, "stated")}
+    assert tolls("The death toll from the collapse rose to 13.") == {
+        ("deaths", "death toll from the collapse rose to 13", 13, "stated")}
+    assert tolls("The fire left at least 9 dead and 20 injured.") == {
+        ("deaths", "at least 9 dead", 9, "minimum"), ("injuries", "20 injured", 20, "stated")}
+    assert tolls("They found 9 dead trees.") == set()
     assert tolls("The death toll has risen to 13.") == {("deaths", "death toll has risen to 13", 13,
                                                          "stated")}
 

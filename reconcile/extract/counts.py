@@ -44,8 +44,11 @@ TOLL = re.compile(
     rf"are|were\s+reported)\s+)?(?P<v>killed|died|dead|injured|hurt|wounded)\b"
     rf"|\b(?P<v2>killing|injuring|killed|injured)\s+(?:{_BOUND.replace('<q>', '<q2>')})?{_NUM.replace('<n>', '<n2>')}"
     rf"\s+(?:people|persons)\b"
-    rf"|\bdeath\s+toll\s+(?:(?:has|had)\s+)?(?:stands\s+at|stood\s+at|rose\s+to|risen\s+to|of|is|was|"
-    rf"reached|climbed\s+to)\s+(?:{_BOUND.replace('<q>', '<q3>')})?{_NUM.replace('<n>', '<n3>')}\b",
+    rf"|\bdeath\s+toll(?:\s+(?:from|in)\s+the\s+[a-z]+)?\s+(?:(?:has|had)\s+)?(?:stands\s+at|stood\s+at|rose\s+to|risen\s+to|of|is|was|"
+    rf"reached|climbed\s+to)\s+(?:{_BOUND.replace('<q>', '<q3>')})?{_NUM.replace('<n>', '<n3>')}\b"
+    # "at least 9 dead", "9 dead and 20 injured": "dead" ending the phrase, not "9 dead trees"
+    rf"|(?:\b{_BOUND.replace('<q>', '<q4>')})?(?<![\w,.$£€-]){_NUM.replace('<n>', '<n4>')}\s+dead"
+    rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|at|after|when|as|from|following)\b)",
     re.I)
 # the second count of a pair: "... were killed and 27 (others) were injured"
 TOLL_AND = re.compile(
@@ -76,7 +79,7 @@ def toll_claims(doc: Document, text: str, low: str, in_sentence: list[Mention],
         if nxt:
             found.append((nxt, nxt.start("b")))
         for hit, start in found:
-            k = next(i for i in ("", "2", "3") if hit.groupdict().get("n" + i))
+            k = next(i for i in ("", "2", "3", "4") if hit.groupdict().get("n" + i))
             verb = (hit.groupdict().get("v") or hit.groupdict().get("v2") or "death").lower()
             predicate = "deaths" if verb in ("killing", "death") else \
                 "injuries" if verb == "injuring" else _HARMED[verb]
