@@ -81,3 +81,20 @@ def test_an_earlier_report_lower_count_is_superseded_not_contradicted():
         {"Nine people were killed", "Thirteen people died"}]
     # an undated article is not ordered against a report
     assert conflicts(ARTICLE.format(deaths=9), LATE) == [{"9", "Thirteen people died"}]
+
+
+def test_a_claim_record_may_state_a_lower_bound(tmp_path):
+    import reconcile
+
+    records = tmp_path / "claims.jsonl"
+    records.write_text('{"source": "desk", "subject": "Orvel Dam", "predicate": "deaths", '
+                       '"value": {"value": 9}, "modality": "minimum", "text": "at least 9"}\n',
+                       encoding="utf-8")
+    article = tmp_path / "dam.txt"
+    article.write_text(ARTICLE.format(deaths=12), encoding="utf-8")
+    report = reconcile.check([str(records), str(article)])
+    assert not [f for f in report.findings if f.rule == "value-conflict"]
+    assert any(a.predicate == "deaths" for a in report.agreements)
+    article.write_text(ARTICLE.format(deaths=8), encoding="utf-8")
+    report = reconcile.check([str(records), str(article)])
+    assert [f.predicate for f in report.findings if f.rule == "value-conflict"] == ["deaths"]

@@ -21,7 +21,8 @@ from .numbers import parse_number
 ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 SUBJECT_KINDS = {"person": "person", "designator": "designator", "name": "name",
                  "serial": "serial", "mission": "designator", "thing": "name"}
-MODALITIES = frozenset({"stated", "planned", "aborted", "future", "approximate", "present"})
+MODALITIES = frozenset({"stated", "planned", "aborted", "future", "approximate", "present",
+                        "minimum"})
 
 
 class RecordError(ValueError):
