@@ -73,3 +73,8 @@ def test_the_traps_are_not_misread():
     assert not [e for e in r.entities if "Ostrand" in e.name]
     # the premiere is the concerto's event, not a date the tour began or ended
     assert not [c for c in about_tour if c.predicate == "premiere"]
+    # "The second leg began in Port Ashby on 28 March": the leg's start, not the tour's
+    assert {c.value.iso() for c in about_tour if c.predicate == "start"} == {"2034-03-09"}
+    # "The orchestra, founded in 1921, will give ... before the tour closes on 22 April": the
+    # founding year is not the closing's year
+    assert {c.value.iso() for c in r.claims if c.predicate == "closing"} == {"2034-04-22"}

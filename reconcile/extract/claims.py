@@ -30,6 +30,10 @@ GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|qu
 # A sentence's opening determiner and the lower-case words after it, where its noun is.
 SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
+# a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
+# second launch attempt" is the event itself, told again)
+PART_HEAD = re.compile(r"The\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
+                       r"eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+[a-z]+")
 FUTURE_BEFORE = re.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
                            r"\bis\s+scheduled\s+to|\bis\s+expected\s+to|\bis\s+going\s+to|"
                            r"\bis|\bare)\s+(?:\w+\s+)?$")
@@ -242,6 +246,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             # a definite kind noun that opens the sentence, with no other thing named before
             # the event word in its first clause, is the article's subject; "A
             # replacement bridge ... opened": an indefinite one is some other, unnamed thing
+            part = PART_HEAD.match(text)
+            if part and part.end() < at:
+                return None, True  # "The second leg began ...": a part's event, not the whole's
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
