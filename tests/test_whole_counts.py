@@ -27,6 +27,8 @@ def counts(sentence: str) -> set[tuple[str, str, float]]:
     ("The Coastal Tour had 30 matches in all.", {("matches", "30 matches in all", 30.0)}),
     # a part, an ordinal, an amount or a unit is not a whole count
     ("The Coastal Tour played six concerts in Osten.", set()),
+    ("The Coastal Tour played all six concerts in Osten.", set()),
+    ("The Coastal Tour gave a total of six concerts at the Brindle Hall.", set()),
     ("The Coastal Tour's 12th concert was broadcast.", set()),
     ("The Coastal Tour sold more than 40,000 tickets.", set()),
     ("The Coastal Tour lasted all 12 weeks.", set()),

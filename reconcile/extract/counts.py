@@ -39,6 +39,7 @@ WHOLE_COUNT = re.compile(
     rf"\b(?:all|a\s+total\s+of)\s+{_WHOLE_N}\s+(?P<noun>[a-z]{{3,20}}s)\b(?![-'])"
     rf"|\b{_WHOLE_N.replace('<n>', '<m>')}\s+(?P<noun2>[a-z]{{3,20}}s)\s+"
     rf"(?:in\s+(?:all|total)|altogether)\b", re.I)
+PLACE_AFTER = re.compile(r"\s+(?:in|at|across|outside|within|around)\s+(?:the\s+)?[A-Z]")
 # nouns after a number that are units or amounts, not the things a tour or season is made of
 NOT_COUNTED = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "seconds",
                          "decades", "times", "percent", "miles", "metres", "meters", "dollars",
@@ -77,6 +78,8 @@ def _whole_counts(doc: Document, text: str, in_sentence: list[Mention],
     """"all 26 concerts of the tour": the count of the thing named nearest it."""
     out: list[Claim] = []
     for m in WHOLE_COUNT.finditer(text):
+        if PLACE_AFTER.match(text, m.end()):
+            continue  # "all six concerts in Japan": the whole of a part
         noun = (m.group("noun") or m.group("noun2")).lower()
         number = parse_number(m.group("n") or m.group("m"))
         if noun in NOT_COUNTED or number is None or number.value < 2 \
