@@ -39,7 +39,7 @@ WHOLE_COUNT = re.compile(
     rf"\b(?:all|a\s+total\s+of)\s+{_WHOLE_N}\s+(?P<noun>[a-z]{{3,20}}s)\b(?![-'])"
     rf"|\b{_WHOLE_N.replace('<n>', '<m>')}\s+(?P<noun2>[a-z]{{3,20}}s)\s+"
     rf"(?:in\s+(?:all|total)|altogether)\b", re.I)
-PLACE_AFTER = re.compile(r"\s+(?:in|at|across|outside|within|around)\s+(?:the\s+)?[A-Z]")
+PLACE_AFTER = re.compile(r"\s(?:in|at|across|outside|within|around)\s+(?:the\s+)?[A-Z]")
 # nouns after a number that are units or amounts, not the things a tour or season is made of
 NOT_COUNTED = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "seconds",
                          "decades", "times", "percent", "miles", "metres", "meters", "dollars",
