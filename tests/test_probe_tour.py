@@ -78,3 +78,6 @@ def test_the_traps_are_not_misread():
     # "The orchestra, founded in 1921, will give ... before the tour closes on 22 April": the
     # founding year is not the closing's year
     assert {c.value.iso() for c in r.claims if c.predicate == "closing"} == {"2034-04-22"}
+    # "The orchestra, founded in 1921, had last toured ... on the Harbour Lights Tour": the
+    # orchestra's founding, neither the previous tour's nor this one's
+    assert [c.subject for c in r.claims if c.predicate == "founding"] == [None, None]

@@ -240,6 +240,15 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
                 return subject, True
+        aside = _opening_aside(text, at)
+        if kind != "person" and aside is not None and not any(
+                positions[m.id] < aside[1] for m in things):
+            # "The orchestra, founded in 1921, toured on the Harbour Tour": the aside's event is
+            # the opening noun's; a thing named after the aside is not it, and the article's
+            # subject is it only if that noun is its kind ("The storm, which formed ...")
+            kind_nouns = {w.lower() for w in aside[0].split()} & vocab.name_heads
+            own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+            return (subject, True) if kind_nouns & own else (None, True)
         if kind != "person" and subject is not None and "," not in text[:at] and not any(
                 positions[m.id] < at for m in things):
             # "The bridge was designed by X and opened ...", "The storm made landfall near Y":
@@ -342,6 +351,19 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
+
+
+def _opening_aside(text: str, at: int) -> tuple[str, int] | None:
+    """The noun that opens the sentence and the end of the aside after it, when the event word
+    at `at` is inside that aside: "The orchestra, founded in 1921, ..." -> ("orchestra", 31)."""
+    lead = SENTENCE_HEAD.match(text)
+    if lead is None or lead.group(1).lower() not in DEFINITE or not text.startswith(",", lead.end()) \
+            or at <= lead.end():
+        return None
+    closes = text.find(",", at)
+    if closes < 0 or "," in text[lead.end() + 1:at]:
+        return None
+    return lead.group(2), closes
 
 
 def _carried(last: DateValue | None, value: DateValue) -> DateValue | None:
