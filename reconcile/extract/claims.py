@@ -30,6 +30,10 @@ GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|qu
 # A sentence's opening determiner and the lower-case words after it, where its noun is.
 SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
+# a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
+# second launch attempt" is the event itself, told again)
+PART_HEAD = re.compile(r"The\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
+                       r"eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+[a-z]+")
 FUTURE_BEFORE = re.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
                            r"\bis\s+scheduled\s+to|\bis\s+expected\s+to|\bis\s+going\s+to|"
                            r"\bis|\bare)\s+(?:\w+\s+)?$")
@@ -236,12 +240,24 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
                 return subject, True
+        aside = _opening_aside(text, at)
+        if kind != "person" and aside is not None and not any(
+                positions[m.id] < aside[1] for m in things):
+            # "The orchestra, founded in 1921, toured on the Harbour Tour": the aside's event is
+            # the opening noun's; a thing named after the aside is not it, and the article's
+            # subject is it only if that noun is its kind ("The storm, which formed ...")
+            kind_nouns = {w.lower() for w in aside[0].split()} & vocab.name_heads
+            own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+            return (subject, True) if kind_nouns & own else (None, True)
         if kind != "person" and subject is not None and "," not in text[:at] and not any(
                 positions[m.id] < at for m in things):
             # "The bridge was designed by X and opened ...", "The storm made landfall near Y":
             # a definite kind noun that opens the sentence, with no other thing named before
             # the event word in its first clause, is the article's subject; "A
             # replacement bridge ... opened": an indefinite one is some other, unnamed thing
+            part = PART_HEAD.match(text)
+            if part and part.end() < at:
+                return None, True  # "The second leg began ...": a part's event, not the whole's
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
@@ -339,6 +355,19 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
+
+
+def _opening_aside(text: str, at: int) -> tuple[str, int] | None:
+    """The noun that opens the sentence and the end of the aside after it, when the event word
+    at `at` is inside that aside: "The orchestra, founded in 1921, ..." -> ("orchestra", 31)."""
+    lead = SENTENCE_HEAD.match(text)
+    if lead is None or lead.group(1).lower() not in DEFINITE or not text.startswith(",", lead.end()) \
+            or at <= lead.end():
+        return None
+    closes = text.find(",", at)
+    if closes < 0 or "," in text[lead.end() + 1:at]:
+        return None
+    return lead.group(2), closes
 
 
 def _carried(last: DateValue | None, value: DateValue) -> DateValue | None:

@@ -11,6 +11,10 @@
 - Totals with their parts in the same sentence: "a total of 5,300 votes: 2,100 in Norrvik,
   1,900 in Oster and 1,200 in Lindholm". The total (`total`) and each part (`part`) share the
   sentence as their context and have no subject, so no other rule compares them as facts.
+- Whole counts: "all 26 concerts", "a total of 24 matches", "nine stages in all". The predicate
+  is the counted noun as an infobox key would name it (`concerts`), so a field "Concerts: 24"
+  about the same subject is compared with it. Only a word saying the number is the whole makes
+  it one: "six concerts in Japan" may be a part, "the 12th concert" is an ordinal.
 """
 
 from __future__ import annotations
@@ -100,6 +104,18 @@ def toll_claims(doc: Document, text: str, low: str, in_sentence: list[Mention],
     return out
 
 
+_WHOLE_N = r"(?P<n>\d{1,3}(?:,\d{3})*|[a-z]{3,9}(?:[- ][a-z]{3,9})?)"
+WHOLE_COUNT = re.compile(
+    rf"\b(?:all|a\s+total\s+of)\s+{_WHOLE_N}\s+(?P<noun>[a-z]{{3,20}}s)\b(?![-'])"
+    rf"|\b{_WHOLE_N.replace('<n>', '<m>')}\s+(?P<noun2>[a-z]{{3,20}}s)\s+"
+    rf"(?:in\s+(?:all|total)|altogether)\b", re.I)
+PLACE_AFTER = re.compile(r"\s(?:in|at|across|outside|within|around)\s+(?:the\s+)?[A-Z]")
+# nouns after a number that are units or amounts, not the things a tour or season is made of
+NOT_COUNTED = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "seconds",
+                         "decades", "times", "percent", "miles", "metres", "meters", "dollars",
+                         "euros", "pounds", "tonnes", "tons", "others", "sorts", "kinds"))
+
+
 def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence: list[Mention],
                  positions: dict[str, int], subject: Mention | None,
                  span: Callable[[int, int], Span], context: tuple[int, int]) -> list[Claim]:
@@ -109,6 +125,8 @@ def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence:
     if "kill" in low or "died" in low or "dead" in low or "injur" in low or "toll" in low \
             or "wounded" in low or "hurt" in low:
         out.extend(toll_claims(doc, text, low, in_sentence, positions, subject, span, context))
+    if "all" in low or "total" in low:
+        out.extend(_whole_counts(doc, text, in_sentence, positions, span, context))
     if GROUP_WORD.search(low) is None:
         return out
     for m in GROUP_COUNT.finditer(text):
@@ -124,6 +142,28 @@ def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence:
         out.append(Claim("", doc.id, "member_count", Quantity(float(n)), span(m.start(), m.end()),
                          subject_mention=who.id, qualifier=noun, context=context,
                          inferred_subject=not things))
+    return out
+
+
+def _whole_counts(doc: Document, text: str, in_sentence: list[Mention],
+                  positions: dict[str, int], span: Callable[[int, int], Span],
+                  context: tuple[int, int]) -> list[Claim]:
+    """"all 26 concerts of the tour": the count of the thing named nearest it."""
+    out: list[Claim] = []
+    for m in WHOLE_COUNT.finditer(text):
+        if PLACE_AFTER.match(text, m.end()):
+            continue  # "all six concerts in Japan": the whole of a part
+        noun = (m.group("noun") or m.group("noun2")).lower()
+        number = parse_number(m.group("n") or m.group("m"))
+        if noun in NOT_COUNTED or number is None or number.value < 2 \
+                or number.value != int(number.value):
+            continue
+        things = [x for x in in_sentence if x.kind in ("designator", "name")]
+        if not things:
+            continue  # "all 26 concerts" of nothing named in the sentence: not a fact to compare
+        who = min(things, key=lambda x: (abs(positions[x.id] - m.start()), positions[x.id]))
+        out.append(Claim("", doc.id, noun, Quantity(number.value), span(m.start(), m.end()),
+                         subject_mention=who.id, context=context))
     return out
 
 

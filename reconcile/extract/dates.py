@@ -184,6 +184,13 @@ class _Scan:
         self.last_any: DateValue | None = previous
         self.last_day: DateValue | None = previous if previous and previous.day else None
         self.out: list[DateMatch] = []
+        self.restore: tuple[int | None, bool, int] | None = None
+
+    def at(self, pos: int) -> None:
+        """Past the end of an aside, the year from before it is the text's year again."""
+        if self.restore is not None and pos >= self.restore[2]:
+            self.year, self.carried = self.restore[0], self.restore[1]
+            self.restore = None
 
     def emit(self, start: int, end: int, value: DateValue, **kw: object) -> None:
         if self.out and start < self.out[-1].end:
@@ -192,6 +199,9 @@ class _Scan:
         last = kw.get("end_value") or value
         assert isinstance(last, DateValue)
         if not kw.get("relative"):
+            closes = _aside_end(self.text, start, end) if last.month is None else None
+            # a year inside an aside lends itself to the aside only
+            self.restore = (self.year, self.carried, closes) if closes is not None else None
             self.year, self.carried = last.year, False
         self.last_any = last
         if last.day:
@@ -218,6 +228,23 @@ class _Scan:
         if best is None:
             return None
         return best[1], f"year {best[1]} taken from the document date {a.isoformat()}"
+
+
+_ASIDE_STOPS = ",()[];:.!?"
+_ASIDE_CLOSE = re.compile(r"[^,()\[\];:.!?]{0,40}[,)]")
+
+
+def _aside_end(text: str, start: int, end: int) -> int | None:
+    """Where an aside between commas or brackets that holds a bare year closes ("The
+    orchestra, founded in 1921, will ..."): the year dates the aside only, and a year-less date
+    after it ("... before the tour closes on 22 April") does not take it. A year right after
+    the bracket ("the Harbour Tour (2031)") names its year and is no aside."""
+    lo = max(0, start - 64)
+    opened = max(text.rfind(c, lo, start) for c in _ASIDE_STOPS)
+    if opened < 0 or text[opened] not in ",(" or not text[opened + 1:start].strip()[:1].isalpha():
+        return None
+    closed = _ASIDE_CLOSE.match(text, end)
+    return closed.end() if closed else None
 
 
 # ---- hit handlers ---------------------------------------------------------------------------
@@ -519,6 +546,7 @@ def find_dates(text: str, *, anchor: dt.date | None = None, dayfirst: bool = Tru
         for m in _SCAN.finditer(text, lo, hi):
             if sc.out and m.start() < sc.out[-1].end:
                 continue
+            sc.at(m.start())
             _handle(sc, m)
     return sc.out
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
@@ -175,8 +176,19 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
         first = words[lo].lower()
         if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
             continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
-        if surface in known or cue or (first in names and first not in vocab.not_names):
+        if surface in known or cue or (_given(first, names) and first not in vocab.not_names):
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
+
+
+def _given(word: str, names: frozenset[str]) -> bool:
+    """A known given name, also when written with accents the name list spells without (its
+    file codes accented letters apart): "Tomáš" is found as "Tomas", "Zoë" as "Zoe"."""
+    if word in names:
+        return True
+    if word.isascii():
+        return False
+    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return bare in names
 
 
 def _any_not_name_or_acronym(words: list[str], lo: int, hi: int,
@@ -226,7 +238,7 @@ def _named_thing(title: str, vocab: Vocabulary) -> str:
 def _looks_like_person(title: str, vocab: Vocabulary) -> bool:
     """A biography's title: two to four name words, the first a known given name."""
     words = title.split()
-    return (2 <= len(words) <= 4 and words[0].lower() in given_names()
+    return (2 <= len(words) <= 4 and _given(words[0].lower(), given_names())
             and not any(_not_name(w, vocab) or w.lower() in vocab.name_heads for w in words))
 
 
