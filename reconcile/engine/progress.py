@@ -15,6 +15,7 @@ class Progress:
         self.total, self.quiet, self.every, self.label = total, quiet, every, label
         self.done = 0
         self.start = self.last = time.monotonic()
+        self.first: float | None = None  # when the first document came back
         self.bar = None
         if not quiet and self.stream.isatty():
             from rich.console import Console
@@ -35,7 +36,12 @@ class Progress:
             self.task = self.bar.add_task(label, total=total, rate="-")
 
     def rate(self) -> float:
-        elapsed = time.monotonic() - self.start
+        """Documents a second since the first one came back: the engine's start-up (a pool, a
+        Dask cluster) before it is not the pace, and an ETA from it is seconds too long."""
+        now = time.monotonic()
+        if self.first is not None and self.done > 1 and now > self.first:
+            return (self.done - 1) / (now - self.first)
+        elapsed = now - self.start
         return self.done / elapsed if elapsed > 0 else 0.0
 
     def line(self) -> str:
@@ -44,11 +50,13 @@ class Progress:
         if self.total:
             text += f"/{self.total:,}"
         text += f" {self.label}, {rate:,.0f}/s"
-        if self.total and rate > 0:
+        if self.total and rate > 0 and self.done > 1:
             text += f", ETA {max(self.total - self.done, 0) / rate:,.0f}s"
         return text
 
     def advance(self, n: int = 1) -> None:
+        if self.first is None:
+            self.first = time.monotonic()
         self.done += n
         if self.quiet:
             return
