@@ -8,10 +8,10 @@ The sources really disagree on one thing: the day the ferry sank (14 October in 
 
 What the checker says today: no alarm at all, so the real disagreement is missed. The sinking
 is read in all three sources, but the news items name the ship without its prefix ("the
-passenger ferry Kestrava Dawn", "its sister ship Kestrava Tide"), and the role word
-("passenger", "sister") a few words before makes each a person, not the article's ship; the 20
-November report's "The Kestrava Dawn, which sank on 13 October" finds no mention, so its date
-goes to the authority named in the sentence. Those are pinned below as known misses."""
+passenger ferry Kestrava Dawn", "The Kestrava Dawn, which sank"), which is no mention of the
+article's ship (nor of anything: "passenger ferry" before it does not make it a person): the
+day-after date is no one's, and the 20 November date goes to the authority named in the
+sentence. Those are pinned below as known misses."""
 
 from __future__ import annotations
 
@@ -65,8 +65,9 @@ def test_known_misses():
     r = report()
     sinking = {(c.source, c.span.text, c.value.iso(), c.subject) for c in r.claims
                if c.source != "ferry" and c.predicate == "sinking"}
-    assert sinking == {("news1", "Tuesday", "2031-10-14", "person:kestrava-dawn"),
+    assert sinking == {("news1", "Tuesday", "2031-10-14", None),
                        ("news2", "13 October", "2031-10-13",
                         "other:lunmere-maritime-authority")}
-    assert {e.name for e in r.entities if e.type == "person"} == {
-        "Andrei Sorokhin", "Kestrava Dawn", "Kestrava Tide"}
+    # a role word before a lower-case noun describes the noun ("passenger ferry", "sister
+    # ship"), so the ship names after them are not people
+    assert {e.name for e in r.entities if e.type == "person"} == {"Andrei Sorokhin"}
