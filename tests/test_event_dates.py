@@ -54,6 +54,10 @@ def events(sentence: str, date_line: str | None = None) -> set[tuple[str, str, s
     ("The two firms first discussed a merger in 2006.", set()),
     ("Talks collapsed in October 2006.", set()),
     ("The pier collapsed in October 2006.", {("collapse", "October 2006", "2006-10", "stated")}),
+    # a ship's sinking is its own event; shares that sank did not
+    ("The ferry sank off the cape on 9 March 2030.",
+     {("sinking", "9 March 2030", "2030-03-09", "stated")}),
+    ("Shares sank on 9 March 2030.", set()),
     # lifespan brackets after a name give the birth and the death
     ("Ilse Marwede (3 February 1911 – 27 November 1994) was a composer.",
      {("birth", "3 February 1911", "1911-02-03", "stated"),
@@ -75,3 +79,20 @@ def test_present_tense_after_the_date_line_is_future():
     # told in the past tense it stays stated, so that the anachronism rule can flag it
     assert events("The stand opened on 14 June 2022.", "2022-03-01") == {
         ("opening", "14 June 2022", "2022-06-14", "stated")}
+
+
+def test_a_ship_named_with_its_prefix_keeps_its_own_dates(tmp_path) -> None:
+    """"MV Aldra Sound" is a name (the prefix comes first, like "Hurricane"), so a sister ship's
+    launch is not a second launch of the article's ship."""
+    import reconcile
+
+    (tmp_path / "ship.txt").write_text(
+        "= MV Aldra Bay =\n\n- Launched: 2 April 2020\n\n"
+        "MV Aldra Bay was launched on 2 April 2020. Her sister ship, MV Aldra Sound, "
+        "was launched on 7 July 2021.\n", encoding="utf-8")
+    r = reconcile.check([str(tmp_path)])
+    names = {e.id: e.name for e in r.entities}
+    launches = {(names.get(c.subject or ""), c.value.iso()) for c in r.claims  # type: ignore[union-attr]
+                if c.predicate == "launch"}
+    assert launches == {("MV Aldra Bay", "2020-04-02"), ("MV Aldra Sound", "2021-07-07")}
+    assert not [f for f in r.findings if f.severity != "info"]

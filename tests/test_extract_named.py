@@ -88,3 +88,14 @@ def test_a_score_is_not_a_designator():
                     "after Apollo 13 was shown at half-time.\n", "r.txt", "r")
     found = {m.surface for m in extract(doc).mentions if m.kind == "designator"}
     assert found == {"Apollo 13"}
+
+
+def test_a_role_word_before_another_noun_does_not_make_a_person() -> None:
+    """"the passenger ferry Tarn Aldra": "passenger" describes the ferry, and the name after it
+    is no person; "the retired judge Mara Fenn" and "NASA astronaut Jo Kell" still are."""
+    doc = read_text(" date 2030-01-02 News\nThe passenger ferry Tarn Aldra sailed late. "
+                    "Her sister ship Tarn Belle stayed in port. The retired judge Mara Fenn "
+                    "and NASA astronaut Jo Kell spoke.\n", "n.txt", "n")
+    people = {doc.text[m.span.start:m.span.end] for m in extract(doc).mentions
+              if m.kind == "person"}
+    assert people == {"Mara Fenn", "Jo Kell"}

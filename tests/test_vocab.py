@@ -10,7 +10,8 @@ from reconcile.vocab import vocabulary
 @pytest.mark.parametrize("key, predicate", [
     ("Opened", "opening"), ("Collapsed", "collapse"), ("Season start", "start"),
     ("Season end", "end"), ("Ship launched", "launch"), ("Ship laid down", "construction"),
-    ("Ship maiden voyage", "departure"), ("Ship completed", "end"),
+    ("Ship maiden voyage", "departure"), ("Ship completed", "end"), ("Sank", "sinking"),
+    ("Date of sinking", "sinking"),
     # a tail that is not an event key leaves the key as it is
     ("Ship crew", "ship_crew"), ("Launch site", "launch_site"), ("Landing site", "landing_site"),
 ])
@@ -24,6 +25,7 @@ def test_field_keys(key: str, predicate: str) -> None:
     ("was last hit by", "occurrence"), ("departed", "departure"), ("reopened", "opening"),
     ("entered service", "opening"), ("will be sworn in", "inauguration"),
     ("results were declared", "announcement"), ("her keel was laid", "construction"),
+    ("the ferry capsized", "sinking"), ("she foundered", "sinking"),
 ])
 def test_event_words(phrase: str, event: str) -> None:
     v = vocabulary()

@@ -172,7 +172,7 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
-                  or w.lower().rstrip("s") in vocab.roles for w in _after_preposition(before))
+                  or w.lower().rstrip("s") in vocab.roles for w in _describing_tail(before, vocab))
         first = words[lo].lower()
         if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
             continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
@@ -202,6 +202,18 @@ def _any_not_name_or_acronym(words: list[str], lo: int, hi: int,
 
 
 PREPOSITIONS = frozenset("of in at for from to on by with near over into".split())
+
+
+def _describing_tail(words: list[str], vocab: Vocabulary) -> list[str]:
+    """The words right before a name that may describe it: after the last preposition, and
+    not past a lower-case word that is no role ("the passenger ferry X": X is the ferry)."""
+    words = _after_preposition(words)
+    k = len(words)
+    while k > 0 and not (words[k - 1][:1].islower() and words[k - 1] not in ("and", "the")
+                         and not _describes(words[k - 1].rstrip(",."), vocab)
+                         and words[k - 1].lower().rstrip(".") not in vocab.titles):
+        k -= 1
+    return words[k:]
 
 
 def _after_preposition(words: list[str]) -> list[str]:

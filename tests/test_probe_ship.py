@@ -1,0 +1,73 @@
+"""An unseen domain (a passenger ferry that sank: an article and two news items) read the way a
+careful fact-checker reads it. Laid down, launched and commissioned are three events of one
+ship; the sister ship is named with its own launch date and its own IMO number; the day-after
+report's "at least 40 survivors" is a lower bound that the final 52 meets; the captain's given
+name is written two ways; a salvage is only scheduled; "the ship's third voyage" is an ordinal.
+The sources really disagree on one thing: the day the ferry sank (14 October in the article and
+"Tuesday" in the day-after report, 13 October in the report of 20 November).
+
+What the checker says today: no alarm at all, so the real disagreement is missed. The sinking
+is read in all three sources, but the news items name the ship without its prefix ("the
+passenger ferry Kestrava Dawn", "The Kestrava Dawn, which sank"), which is no mention of the
+article's ship (nor of anything: "passenger ferry" before it does not make it a person): the
+day-after date is no one's, and the 20 November date goes to the authority named in the
+sentence. Those are pinned below as known misses."""
+
+from __future__ import annotations
+
+from conftest import ROOT
+
+import reconcile
+
+PROBE = ROOT / "fixtures" / "probes" / "ship"
+
+
+def report():
+    return reconcile.check([str(PROBE)])
+
+
+def test_what_the_checker_says_today():
+    r = report()
+    assert [f for f in r.findings if f.severity != "info"] == []
+    notes = [(f.rule, {e.text for e in f.evidence}) for f in r.findings if f.severity == "info"]
+    assert notes == [("spelling-variant", {"Andrei Sorokhin", "Andrey Sorokhin"})]
+
+
+def test_the_ship_its_sister_and_its_captain():
+    r = report()
+    ship = next(e for e in r.entities if e.name == "MV Kestrava Dawn")
+    sister = next(e for e in r.entities if e.name == "MV Kestrava Tide")
+    # laid down, launched, commissioned and sank: four events, each on its own day
+    own = {(c.predicate, c.value.iso()) for c in r.claims if c.subject == ship.id
+           and c.predicate in ("construction", "launch", "sinking")}
+    assert own == {("construction", "2027-02-09"), ("launch", "2027-11-22"),
+                   ("sinking", "2031-10-14")}
+    assert [c.span.text for c in r.claims if c.subject == ship.id
+            and c.predicate == "commissioned"] == ["3 June 2028"]
+    # the sister ship keeps its own launch and entry into service
+    theirs = {(c.predicate, c.value.iso()) for c in r.claims if c.subject == sister.id}
+    assert theirs == {("launch", "2028-05-05"), ("opening", "2029")}
+    captain = [e for e in r.entities if "Sorokhin" in e.name]
+    assert [e.name for e in captain] == ["Andrei Sorokhin"] and captain[0].type == "person"
+
+
+def test_the_traps_are_not_misread():
+    r = report()
+    # "Salvage ... is scheduled for 2035" states nothing that happened
+    assert not [c for c in r.claims if c.span.text == "2035" and c.modality == "stated"]
+    # "the ship's third voyage" ranks nothing
+    assert not [c for c in r.claims if c.predicate == "rank"]
+    # "at least 40 survivors" is not read as a count against the final 52
+    assert not [c for c in r.claims if c.source == "news1" and c.predicate == "survivors"]
+
+
+def test_known_misses():
+    r = report()
+    sinking = {(c.source, c.span.text, c.value.iso(), c.subject) for c in r.claims
+               if c.source != "ferry" and c.predicate == "sinking"}
+    assert sinking == {("news1", "Tuesday", "2031-10-14", None),
+                       ("news2", "13 October", "2031-10-13",
+                        "other:lunmere-maritime-authority")}
+    # a role word before a lower-case noun describes the noun ("passenger ferry", "sister
+    # ship"), so the ship names after them are not people
+    assert {e.name for e in r.entities if e.type == "person"} == {"Andrei Sorokhin"}
