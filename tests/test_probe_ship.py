@@ -11,10 +11,12 @@ is read in all three sources, but the news items name the ship without its prefi
 passenger ferry Kestrava Dawn", "The Kestrava Dawn, which sank"), which is no mention of the
 article's ship (nor of anything: "passenger ferry" before it does not make it a person): the
 day-after date is no one's, and the 20 November date goes to the authority named in the
-sentence. Those are pinned below as known misses."""
+sentence. The miss is an expected failure below (strict:
+it fails the suite once it is found, so the mark comes off)."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import ROOT
 
 import reconcile
@@ -26,11 +28,21 @@ def report():
     return reconcile.check([str(PROBE)])
 
 
-def test_what_the_checker_says_today():
+def test_no_false_alarm():
     r = report()
-    assert [f for f in r.findings if f.severity != "info"] == []
+    alarms = [(f.rule, f.predicate) for f in r.findings if f.severity != "info"]
+    assert set(alarms) <= {("value-conflict", "sinking")}, alarms
     notes = [(f.rule, {e.text for e in f.evidence}) for f in r.findings if f.severity == "info"]
     assert notes == [("spelling-variant", {"Andrei Sorokhin", "Andrey Sorokhin"})]
+
+
+@pytest.mark.xfail(strict=True, reason="known miss: the news items name the ship without its "
+                   "prefix ('the passenger ferry Kestrava Dawn'), which is no mention of it")
+def test_the_real_disagreement_the_day_it_sank():
+    r = report()
+    alarms = [f for f in r.findings if f.severity != "info"]
+    assert [(f.rule, f.predicate) for f in alarms] == [("value-conflict", "sinking")]
+    assert "13 October" in {e.text for e in alarms[0].evidence}
 
 
 def test_the_ship_its_sister_and_its_captain():
