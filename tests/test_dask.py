@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
 import generate  # noqa: E402
 
-FIXTURE_DIRS = ("seeds", "formats", "extraction", "probes/film", "probes/merger",
-                "probes/storm")
+FIXTURE_DIRS = ("seeds", "formats", "extraction", "probes/bridge", "probes/film",
+                "probes/merger", "probes/ship", "probes/storm", "probes/tour")
 SCOPED = [m for m in load_rules() if scope_of(m) != "corpus"]
 
 
