@@ -191,12 +191,29 @@ def vocabulary() -> Vocabulary:
 
 
 @cache
+def given_name_families() -> list[list[str]]:
+    """Our equivalence table of given names (reconcile/data/given_names.toml): one list a name."""
+    text = resources.files("reconcile.data").joinpath("given_names.toml").read_text("utf-8")
+    families: list[list[str]] = tomllib.loads(text)["families"]
+    return families
+
+
+@cache
 def given_names() -> frozenset[str]:
     """Lower-case given names from gender-guesser's multicultural list (about 46,000 names).
 
-    We read its data file directly: its Detector class loads gender data we do not need.
+    We read its data file directly: its Detector class loads gender data we do not need. Where
+    gender-guesser is not installed, the names of our own equivalence table stand in (a few
+    hundred): names are then found mostly from role words, and a one-line note says so.
     """
-    path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    try:
+        path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
+    except ModuleNotFoundError:
+        import sys
+
+        print("reconcile: gender-guesser is not installed: given names come from a short list",
+              file=sys.stderr)
+        return frozenset(n for family in given_name_families() for n in family)
     names: set[str] = set()
     with path.open("r", encoding="iso-8859-1") as fh:
         for line in fh:

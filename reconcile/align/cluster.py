@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from rapidfuzz.fuzz import ratio
+from .fuzzy import HAVE_RAPIDFUZZ, ratio
 
 # Below this block size a plain loop over the pairs is cheaper than importing numpy (~60 ms of
 # process start for the one-edit gate); above it cdist scores the block in C.
@@ -58,7 +58,7 @@ def close_pairs(
                 out.add((a, b))
             continue
         texts = [strings[i] for i in ids]
-        if len(ids) <= LOOP_BLOCK:
+        if len(ids) <= LOOP_BLOCK or not HAVE_RAPIDFUZZ:
             # the same scorer call cdist makes per cell: a score under the cutoff comes back 0
             for i in range(len(ids) - 1):
                 for j in range(i + 1, len(ids)):

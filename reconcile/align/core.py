@@ -33,12 +33,11 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol
 
-from rapidfuzz.fuzz import ratio
-
 from ..model import Entity, Mention, MergeReason
 from . import designators as dz
 from . import names as nm
 from .cluster import UnionFind, close_pairs
+from .fuzzy import ratio
 from .normalize import fold
 
 IN_SOURCE, AS_SUBJECT, CORPUS = 0.9, 0.75, 0.6  # scores given to short-form resolutions

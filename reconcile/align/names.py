@@ -10,14 +10,11 @@ names). A fuzzy score is computed for the record, but never decides.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from rapidfuzz.distance import Levenshtein
-from rapidfuzz.fuzz import ratio
-
+from ..vocab import given_name_families
+from .fuzzy import levenshtein, ratio
 from .normalize import words
 from .skeleton import SHORT, skeleton
 
@@ -31,12 +28,9 @@ NEAR_MISS = 0.85  # a non-merged pair scoring at least this is reported as a nea
 @lru_cache(maxsize=1)
 def _table() -> tuple[dict[str, str], dict[str, str]]:
     """(folded spelling -> family, skeleton -> family); family = first entry of the list."""
-    data = tomllib.loads(
-        resources.files("reconcile.data").joinpath("given_names.toml").read_text("utf-8")
-    )
     by_fold: dict[str, str] = {}
     by_skel: dict[str, str] = {}
-    for family in data["families"]:
+    for family in given_name_families():
         head = " ".join(words(family[0]))
         for name in family:
             folded = " ".join(words(name))
@@ -138,7 +132,7 @@ def explain(a: Name, b: Name) -> tuple[bool, str]:
         )
     short = [
         (x, y) for x in sa - sb for y in sb - sa
-        if min(len(x), len(y)) <= SHORT and Levenshtein.distance(x, y) <= 1
+        if min(len(x), len(y)) <= SHORT and levenshtein(x, y) <= 1
     ]
     if short:
         x, y = sorted(short[0])

@@ -6,15 +6,50 @@ which is the official Belarusian Latin spelling), where unidecode gives ISO-like
 "Khrushchiov" and inserts apostrophes for Ukrainian Ґ ("G'alag'an"). anyascii is also
 already a declared dependency (ISC licence; unidecode is GPL). Its one weak spot we met is
 Greek "ου" -> "oy" (Papadopoylos), so that digraph is mapped to "ou" first.
+
+Where anyascii is not installed (its wheel failed on some machine), its own spelling of every
+character from U+0080 to U+2FFF, shipped as reconcile/data/transliteration.json.gz (made by
+tests/tools/make_transliteration.py), gives the same folds; other characters lose their marks
+(NFKD) or become spaces.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from importlib import resources
 
-from anyascii import anyascii
+TABLE_RANGE = (0x80, 0x3000)  # the characters the fallback table spells as anyascii does
+
+
+def _table_transliterate(text: str) -> str:
+    table = _fallback_table()
+    return "".join(ch if ch.isascii() else table[ch] if ch in table else _stripped(ch)
+                   for ch in text)
+
+
+def _stripped(ch: str) -> str:
+    """Outside the table: the character without its combining marks, if that is ASCII."""
+    base = "".join(c for c in unicodedata.normalize("NFKD", ch) if not unicodedata.combining(c))
+    return base if base.isascii() else " "
+
+
+@lru_cache(maxsize=1)
+def _fallback_table() -> dict[str, str]:
+    data = resources.files("reconcile.data").joinpath("transliteration.json.gz").read_bytes()
+    table: dict[str, str] = json.loads(gzip.decompress(data))
+    return table
+
+
+anyascii: Callable[[str], str]
+try:
+    from anyascii import anyascii
+except ImportError:
+    anyascii = _table_transliterate
 
 _GREEK_OU = re.compile("[οΟ][υύΥΎ]")
 _APOSTROPHES = re.compile(r"['`´ʹʻʼʽ‘’‛′]")
