@@ -7,10 +7,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, wraps
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 class PackError(Exception):
@@ -183,6 +186,22 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
     )
+
+
+def per_vocabulary(build: Callable[[Vocabulary], T]) -> Callable[[Vocabulary], T]:
+    """Memoise what a hot path derives from a vocabulary, once per Vocabulary object (it holds
+    dicts, so it is no cache key itself); the entry keeps the vocabulary alive, so its id is
+    never reused by another."""
+    memo: dict[int, tuple[Vocabulary, T]] = {}
+
+    @wraps(build)
+    def derived(vocab: Vocabulary) -> T:
+        hit = memo.get(id(vocab))
+        if hit is None or hit[0] is not vocab:
+            hit = memo[id(vocab)] = (vocab, build(vocab))
+        return hit[1]
+
+    return derived
 
 
 @cache

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
-from ..vocab import Vocabulary, normalise_key
+from ..vocab import Vocabulary, normalise_key, per_vocabulary
 from .counts import count_claims
 from .dates import DateMatch, find_dates, parse_date
 from .firsts import RANK_CUE, rank_claims
@@ -571,17 +571,11 @@ def _modality(clause: str, vocab: Vocabulary) -> str:
     return "stated"
 
 
-_MODALITY_CACHE: dict[int, tuple[Vocabulary, list[tuple[str, frozenset[str]]]]] = {}
-
-
+@per_vocabulary
 def _modality_words(vocab: Vocabulary) -> list[tuple[str, frozenset[str]]]:
     """Each modality, strongest first, with its words: built once per vocabulary."""
-    hit = _MODALITY_CACHE.get(id(vocab))
-    if hit is None or hit[0] is not vocab:
-        kinds = [(kind, frozenset(w.strip() for w in vocab.modality.get(kind, ())))
-                 for kind in ("aborted", "postponed", "planned", "future")]
-        hit = _MODALITY_CACHE[id(vocab)] = (vocab, kinds)
-    return hit[1]
+    return [(kind, frozenset(w.strip() for w in vocab.modality.get(kind, ())))
+            for kind in ("aborted", "postponed", "planned", "future")]
 
 
 def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, span, context):

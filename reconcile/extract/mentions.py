@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from ..model import Document, InfoboxField, Mention, Passage
-from ..vocab import Vocabulary, given_names, normalise_key
+from ..vocab import Vocabulary, given_names, normalise_key, per_vocabulary
 
 # One word of a name: letters with inner apostrophes or hyphens (O'Hara, Caldwell-Dyson), or
 # an initial ("J.").
@@ -318,18 +318,13 @@ def _not_name(token: str, vocab: Vocabulary) -> bool:
     return _non_name_words(vocab)(token)
 
 
-_NON_NAME_CACHE: dict[int, tuple[Vocabulary, Callable[[str], bool]]] = {}
-
-
+@per_vocabulary
 def _non_name_words(vocab: Vocabulary) -> Callable[[str], bool]:
     """A memoised test for words that are never part of a name (roles, titles, months...).
 
     Name finding asks it for every capitalised word; a dict lookup per distinct token is much
     cheaper than five set probes and three string copies each time.
     """
-    hit = _NON_NAME_CACHE.get(id(vocab))
-    if hit is not None and hit[0] is vocab:
-        return hit[1]
     memo: dict[str, bool] = {}
 
     def not_name(token: str) -> bool:
@@ -342,7 +337,6 @@ def _non_name_words(vocab: Vocabulary) -> Callable[[str], bool]:
                 memo[token] = got
         return got
 
-    _NON_NAME_CACHE[id(vocab)] = (vocab, not_name)
     return not_name
 
 

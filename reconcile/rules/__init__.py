@@ -226,13 +226,11 @@ def run_rules(ctx: Context, modules: list[ModuleType],
     module docstring); the rest, and everything without a spread, run here on ctx."""
     findings: dict[str, Finding] = {}
     agreements: dict[str, Agreement] = {}
-    grouped = check_in_groups(ctx, [m for m in modules if ctx.options.get(
-        f"severity.{m.RULE.id}") != "off"], spread) if spread is not None else {}
-    for module in modules:
+    active = [m for m in modules if ctx.options.get(f"severity.{m.RULE.id}") != "off"]
+    grouped = check_in_groups(ctx, active, spread) if spread is not None else {}
+    for module in active:
         info: RuleInfo = module.RULE
         configured = ctx.options.get(f"severity.{info.id}")
-        if configured == "off":
-            continue
         items = grouped[module.__name__] if module.__name__ in grouped else module.check(ctx)
         for item in items:
             if isinstance(item, Finding):
