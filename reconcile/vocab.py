@@ -218,27 +218,43 @@ def given_name_families() -> list[list[str]]:
 
 
 @cache
-def given_names() -> frozenset[str]:
-    """Lower-case given names from gender-guesser's multicultural list (about 46,000 names).
-
-    We read its data file directly: its Detector class loads gender data we do not need. Where
-    gender-guesser is not installed, the names of our own equivalence table stand in (a few
-    hundred): names are then found mostly from role words, and a one-line note says so.
-    """
+def _name_list() -> tuple[frozenset[str], dict[str, str]] | None:
+    """gender-guesser's multicultural list of given names (about 46,000), read in one pass:
+    the names, and those it marks clearly male ("M") or female ("F") in every country it
+    lists them for. We read its data file directly: its Detector class loads far more."""
     try:
         path = resources.files("gender_guesser") / "data" / "nam_dict.txt"
     except ModuleNotFoundError:
+        return None
+    marks: dict[str, str] = {}
+    with path.open("r", encoding="iso-8859-1") as fh:
+        for line in fh:
+            if line.startswith("#") or len(line) < 30:
+                continue
+            name = line[3:29].strip().replace("+", "-").lower()
+            if name:
+                mark = line[:2].strip()[-1:] if line[:2].strip() in ("M", "F", "1M", "1F") else "?"
+                marks[name] = mark if marks.get(name, mark) == mark else "?"
+    return frozenset(marks), {n: g for n, g in marks.items() if g != "?"}
+
+
+def name_genders() -> dict[str, str]:
+    """Given name -> "M" or "F" where the list is clear; names of either or unknown gender are
+    left out. Empty without gender-guesser: a pronoun then never rules anyone out."""
+    table = _name_list()
+    return table[1] if table is not None else {}
+
+
+@cache
+def given_names() -> frozenset[str]:
+    """Lower-case given names from gender-guesser's list. Where gender-guesser is not
+    installed, the names of our own equivalence table stand in (a few hundred): names are then
+    found mostly from role words, and a one-line note says so."""
+    table = _name_list()
+    if table is None:
         import sys
 
         print("reconcile: gender-guesser is not installed: given names come from a short list",
               file=sys.stderr)
         return frozenset(n for family in given_name_families() for n in family)
-    names: set[str] = set()
-    with path.open("r", encoding="iso-8859-1") as fh:
-        for line in fh:
-            if line.startswith("#") or len(line) < 30:
-                continue
-            name = line[3:29].strip().replace("+", "-")
-            if name:
-                names.add(name.lower())
-    return frozenset(names)
+    return table[0]

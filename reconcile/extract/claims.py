@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
-from ..vocab import Vocabulary, normalise_key, per_vocabulary
+from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
 from .counts import count_claims
 from .dates import DateMatch, find_dates, parse_date
 from .firsts import RANK_CUE, rank_claims
@@ -46,6 +46,7 @@ class _State:
     last_date: DateValue | None = None
     year_date: DateValue | None = None  # the last month- or day-precise date: year-less dates' year
     last_person: Mention | None = None
+    last_people: list[Mention] = field(default_factory=list)  # the last sentence's, in order
     last_thing: Mention | None = None
     claims: list[Claim] = field(default_factory=list)
 
@@ -99,10 +100,34 @@ def _inside(m: Mention, start: int, end: int) -> bool:
 # ---- fields ---------------------------------------------------------------------------------
 
 
+def _row_owners(doc: Document, mentions: list[Mention]) -> dict[int, str | None]:
+    """Fields of an infobox that repeats keys ("Candidate, Party, Popular vote" once per
+    candidate) are rows of a table: each value belongs to the row's head (the first key that
+    repeats), not to the article's subject, which would otherwise state two vote counts.
+    Maps a row field's index to the mention in its head's value (None: no one to give it)."""
+    keys = [normalise_key(f.key) for f in doc.fields]
+    repeated = {k for k in keys if keys.count(k) > 1}
+    if not repeated:
+        return {}
+    head = next(k for k in keys if k in repeated)
+    owners: dict[int, str | None] = {}
+    owner: str | None = None
+    for i, (f, key) in enumerate(zip(doc.fields, keys, strict=True)):
+        if key == head:
+            owner = next((m.id for m in mentions if _inside(m, f.value_span.start,
+                                                            f.value_span.end)), None)
+        elif key in repeated:
+            owners[i] = owner
+    return owners
+
+
 def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | None,
                   vocab: Vocabulary) -> Iterator[Claim]:
-    subj = subject.id if subject else None
-    for f in doc.fields:
+    rows = _row_owners(doc, mentions)
+    for i, f in enumerate(doc.fields):
+        subj = rows.get(i, subject.id if subject else None)
+        if i in rows and subj is None:
+            continue
         predicate = vocab.predicate_for_field(f.key)
         key = normalise_key(f.key)
         span = f.value_span if f.value.strip() else f.line
@@ -162,6 +187,13 @@ def _serial_number(surface: str) -> str:
 
 OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
                             r"under|via)\s+(?:the\s+)?$")
+# "took the lead in Sunday's election", "after the death": a person's event word used as a
+# noun names the event, which the people of the sentence need not be what it happened to;
+# "his election", "Smith's death", "the election of Smith" say whose it is. Searched in a
+# window of 40 characters before the word.
+EVENT_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|last|next|its)|(?P<gen>['’]s))"
+                               r"\s+(?:[a-z-]+\s+){0,2}$")
+OF_AFTER = re.compile(r"[a-z-]+\s+of\s+")
 
 
 # What may stand between a relative date and the absolute date that restates it:
@@ -235,7 +267,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if pronoun and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
-            carried = state.last_person if kind == "person" else state.last_thing
+            carried = _referent(state, text, mentions) if kind == "person" else state.last_thing
             if carried is not None:
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
@@ -261,6 +293,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
+        if kind == "person" and people:
+            noun = EVENT_NOUN_BEFORE.search(low, max(0, at - 40), at)
+            if noun is not None:
+                return _noun_owner(low, at, noun, people, positions), False
         # events happen to things unless the vocabulary says they happen to people
         prefer = people or things if kind == "person" else things or people
         if prefer:
@@ -342,12 +378,14 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                             (raw_s, raw_e)))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
-                               state.last_person if pronoun else None, span, (raw_s, raw_e),
+                               _referent(state, text, mentions) if pronoun else None, span,
+                               (raw_s, raw_e),
                                vocab))
     people = [m for m in in_sentence if m.kind == "person"]
     things = [m for m in in_sentence if m.kind in ("designator", "name")]
     if people and not pronoun:
-        state.last_person = min(people, key=lambda m: positions[m.id])
+        state.last_people = sorted(people, key=lambda m: positions[m.id])
+        state.last_person = state.last_people[0]
     chosen = [c.subject_mention for c in out if c.value is not None and not c.inferred_subject]
     chosen_things = [m for m in things if m.id in chosen]
     if chosen_things:
@@ -355,6 +393,51 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
+
+
+PRONOUN_GENDER = {"he": "M", "his": "M", "him": "M", "she": "F", "her": "F"}
+
+
+def _referent(state: _State, text: str, mentions: list[Mention]) -> Mention | None:
+    """Whom a sentence's opening pronoun means: the first person of the last sentence that
+    named people, passing over those whose given name is of the other gender ("Vaskova
+    withdrew and Danylenko was declared elected. He took office ...": Danylenko); no one if
+    all are. A surname alone takes the given name of the document's full name with it."""
+    gender = PRONOUN_GENDER.get(text.split(None, 1)[0].lower()) if text else None
+    if gender is None:
+        return state.last_person
+    genders = name_genders()
+    for m in state.last_people:
+        given = _given_name(m, mentions)
+        if genders.get(given) in (None, gender):
+            return m
+    return None
+
+
+def _given_name(m: Mention, mentions: list[Mention]) -> str:
+    words = m.surface.split()
+    if len(words) > 1:
+        return words[0].lower()
+    full = next((x for x in mentions if x.kind == "person" and len(x.surface.split()) > 1
+                 and x.surface.split()[-1] == words[0]), None) if words else None
+    return full.surface.split()[0].lower() if full is not None else ""
+
+
+def _noun_owner(low: str, at: int, noun: re.Match[str], people: list[Mention],
+                positions: dict[str, int]) -> Mention | None:
+    """Whose event a person's event word used as a noun is: the person in the genitive
+    before it ("Smith's election") or right after its "of" ("the death of Smith"), else no
+    one's."""
+    if noun["gen"]:
+        g = noun.start("gen")
+        for m in people:
+            if low.endswith(m.surface.split()[-1].lower(), 0, g):
+                return m
+        return None
+    of = OF_AFTER.match(low, at)
+    if of is not None:
+        return next((m for m in people if 0 <= positions[m.id] - of.end() <= 4), None)
+    return None
 
 
 def _opening_aside(text: str, at: int) -> tuple[str, int] | None:
@@ -439,7 +522,7 @@ def _carry(state: _State, in_sentence: list[Mention], pronoun: bool) -> None:
     people = [m for m in in_sentence if m.kind == "person"]
     things = [m for m in in_sentence if m.kind in ("designator", "name")]
     if people:
-        state.last_person = people[0]
+        state.last_person, state.last_people = people[0], people
     if things:
         state.last_thing = things[0]
 

@@ -1,0 +1,90 @@
+"""Whose event an event word is, in texts of other domains: a person's event word used as a noun
+("after the death", "Sunday's election") belongs to the person only in the genitive or after
+its "of"; an opening "He" or "She" passes over people of the other gender in the sentence
+before; an infobox that repeats its keys is a table whose rows belong to their heads."""
+
+from __future__ import annotations
+
+import reconcile
+from reconcile.extract import extract
+from reconcile.read import read_text
+from reconcile.vocab import vocabulary
+
+
+def dated(text: str, predicate: str) -> list[tuple[str | None, str, str]]:
+    """(subject surface, ISO date, quoted words) of each claim of the predicate."""
+    doc = read_text(text, "t.txt", "t")
+    x = extract(doc, vocabulary())
+    surface = {m.id: m.surface for m in x.mentions}
+    return [(surface.get(c.subject_mention or ""), c.value.iso(), c.span.text)
+            for c in x.claims if c.predicate == predicate]
+
+
+NEWS = " date 2031-03-20\nStudio history\n"
+
+
+def test_a_noun_event_word_is_the_genitive_persons():
+    text = NEWS + "The studio was sold after Carla Mendes's death on 3 May 1990.\n"
+    assert dated(text, "death") == [("Carla Mendes", "1990-05-03", "3 May 1990")]
+
+
+def test_a_noun_event_word_is_the_person_after_its_of():
+    text = NEWS + "Owen Pratt moved to Lisbon after the death of Carla Mendes on 3 May 1990.\n"
+    assert dated(text, "death") == [("Carla Mendes", "1990-05-03", "3 May 1990")]
+
+
+def test_a_noun_event_word_with_no_owner_is_no_one_s():
+    text = NEWS + "Owen Pratt campaigned hard in the election on 9 May 2030.\n"
+    assert dated(text, "election") == [(None, "2030-05-09", "9 May 2030")]
+
+
+def test_the_verb_is_still_the_person_s():
+    text = NEWS + "Owen Pratt was elected on 9 May 2030.\n"
+    assert dated(text, "election") == [("Owen Pratt", "2030-05-09", "9 May 2030")]
+
+
+def test_he_passes_over_a_woman_named_first():
+    text = NEWS + ("Maria Lopez and John Reed founded the studio in 1990. "
+                   "He died on 2 June 2001. She died on 8 July 2005.\n")
+    assert dated(text, "death") == [("John Reed", "2001-06-02", "2 June 2001"),
+                                    ("Maria Lopez", "2005-07-08", "8 July 2005")]
+
+
+def test_a_surname_alone_takes_the_given_name_of_the_full_name():
+    text = NEWS + ("Maria Lopez and John Reed founded the studio in 1990. Lopez left in 1995, "
+                   "and Reed ran it alone. He died on 2 June 2001.\n")
+    assert dated(text, "death") == [("Reed", "2001-06-02", "2 June 2001")]
+
+
+def test_an_unknown_given_name_is_not_passed_over():
+    text = NEWS + ("The engineer Zorvath Quell and Maria Lopez founded it. "
+                   "He died on 2 June 2001.\n")
+    assert dated(text, "death") == [("Zorvath Quell", "2001-06-02", "2 June 2001")]
+
+
+def test_he_after_only_a_woman_is_no_one_named():
+    text = NEWS + "Maria Lopez founded the studio in 1990. He died on 2 June 2001.\n"
+    assert dated(text, "death") == [(None, "2001-06-02", "2 June 2001")]
+
+
+BAND = """= The Lantern Sisters =
+
+- Genre: folk
+- Founded: 1998
+- Member: Ines Harrow
+- Born: 4 April 1971
+- Member: Ruth Calloway
+- Born: 19 October 1974
+
+The Lantern Sisters are a folk band formed in 1998.
+"""
+
+
+def test_repeated_infobox_keys_are_rows(tmp_path):
+    (tmp_path / "band.txt").write_text(BAND, encoding="utf-8")
+    r = reconcile.check([str(tmp_path)])
+    names = {e.id: e.name for e in r.entities}
+    births = sorted((names.get(c.subject), c.value.iso()) for c in r.claims
+                    if c.predicate == "birth")
+    assert births == [("Ines Harrow", "1971-04-04"), ("Ruth Calloway", "1974-10-19")]
+    assert [f for f in r.findings if f.severity != "info"] == []
