@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reconcile.extract.dates import DateMatch, find_dates, guess_dayfirst, parse_date
+from reconcile.extract.dates import DateMatch, find_dates, guess_dayfirst, leading_date, parse_date
 from reconcile.model import DateValue
 
 ANCHOR = dt.date(2024, 4, 7)  # a Sunday
@@ -395,3 +395,20 @@ def test_date_order_is_only_guessed_when_it_can_matter() -> None:
                     "us.txt", "us")
     dates = sorted(c.value.iso() for c in extract(doc).claims if c.predicate in ("launch", "landing"))
     assert dates == ["2024-03-04", "2024-03-25"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(d=dates, fmt=st.sampled_from(sorted(FORMATS)),
+       rest=st.sampled_from(["", ", Brno, Czechoslovakia", " (aged 84), Uppsala", "; buried at sea",
+                             " in Lyon"]))
+def test_an_infobox_value_opening_with_a_date_states_it(d: dt.date, fmt: str, rest: str) -> None:
+    rendered = FORMATS[fmt](d)
+    found = leading_date(rendered + rest)
+    assert found is not None and found.value == DateValue(d.year, d.month, d.day)
+    assert (rendered + rest)[found.start:found.end] == rendered
+
+
+def test_a_value_that_does_not_open_with_a_date_states_none() -> None:
+    assert leading_date("Uppsala, 2 February 2016") is None
+    assert leading_date("2 February 2016 births") is None
+    assert leading_date("yesterday, in Lyon") is None

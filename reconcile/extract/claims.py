@@ -17,9 +17,9 @@ from itertools import groupby
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
 from .counts import count_claims
-from .dates import DateMatch, find_dates, parse_date
+from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
-from .mentions import LIST_SPLIT, subject_of
+from .mentions import LIST_SPLIT, field_passage, subject_of
 from .numbers import NumberMatch, find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
 
@@ -134,6 +134,10 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
         value: object = f.value
         if predicate in vocab.events:
             value = parse_date(f.value, dayfirst=doc.dayfirst) or f.value
+            lead = None if value is not f.value else leading_date(f.value, dayfirst=doc.dayfirst)
+            if lead is not None:
+                value = lead.value
+                span = doc.span(*field_passage(doc, f).raw_range(lead.start, lead.end))
         elif predicate == "members":
             value = tuple(f.value[s:e] for s, e in _items(f.value))
         else:
@@ -193,7 +197,7 @@ OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|ou
 # window of 40 characters before the word.
 EVENT_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|last|next|its)|(?P<gen>['’]s))"
                                r"\s+(?:[a-z-]+\s+){0,2}$")
-OF_AFTER = re.compile(r"[a-z-]+\s+of\s+")
+OF_AFTER = re.compile(r"(?<![a-z-])[a-z-]+\s+of\s+")
 
 
 # What may stand between a relative date and the absolute date that restates it:
@@ -255,6 +259,12 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
     positions = {m.id: rel(m) for m in in_sentence}
     pronoun = bool(PRONOUN_START.match(text))
+    said = text.split(None, 1)[0] if pronoun else ""
+    if not pronoun and (opener := OPENER_PRONOUN.match(text)) is not None and not any(
+            m.kind == "person" and positions[m.id] < opener.start(1) for m in in_sentence):
+        pronoun, said = True, opener[1]  # "Born in Brno in 1931, she came ..."
+    # "Her father, the chemist X, died in 1970": the sentence is about the relative
+    relative = pronoun and _relative_opening(text, vocab)
 
     def choose_subject(event: str | None, at: int) -> tuple[Mention | None, bool]:
         kind = vocab.events[event].subject if event in vocab.events else "any"
@@ -264,10 +274,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             low, max(0, positions[m.id] - 16), max(0, positions[m.id]))]
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
-        if pronoun and (kind == "person" or not things):
+        if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
-            carried = _referent(state, text, mentions) if kind == "person" else state.last_thing
+            carried = _referent(state, said, mentions) if kind == "person" else state.last_thing
             if carried is not None:
                 return carried, False
             if text.startswith(("It", "Its")) and subject is not None:
@@ -316,6 +326,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                  and not _RIGHT_BREAK.search(low, d.end, t[0])
                  and not _ASIDE_OPEN.search(low, d.end, t[0])
                  and not _speaker(low, t, vocab)]
+        if not left and right and any(
+                right[0][1] <= e.start < c1 and _left_governs(low, right[0], e, dates, vocab)
+                for e in dates[k + 1:]):
+            right = []  # "in 1956 and married X a year later": the word's date is the later one
         trig = left[-1] if left else (right[0] if right else None)
         life = _lifespan(text, dates, k, vocab)
         trig = (d.start, d.start, life) if life else trig
@@ -378,7 +392,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                             (raw_s, raw_e)))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
-                               _referent(state, text, mentions) if pronoun else None, span,
+                               _referent(state, said, mentions) if pronoun else None, span,
                                (raw_s, raw_e),
                                vocab))
     people = [m for m in in_sentence if m.kind == "person"]
@@ -395,15 +409,27 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     return out
 
 
+# an opening phrase, then the subject pronoun of the main clause
+OPENER_PRONOUN = re.compile(r"[^,;.]{1,80},\s+(he|she|they)\s")
+POSSESSIVE_OPENING = re.compile(r"(?:His|Her|Their)\s+(?:[a-z-]+\s+)?([a-z-]+)\b")
+
+
+def _relative_opening(text: str, vocab: Vocabulary) -> bool:
+    """A sentence that opens with a possessive and a role or kin noun ("Her father", "His
+    first wife", "Their manager") is about that other person, not the pronoun's."""
+    m = POSSESSIVE_OPENING.match(text)
+    return m is not None and (m[1] in vocab.roles or m[1][:-1] in vocab.roles)
+
+
 PRONOUN_GENDER = {"he": "M", "his": "M", "him": "M", "she": "F", "her": "F"}
 
 
-def _referent(state: _State, text: str, mentions: list[Mention]) -> Mention | None:
+def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention | None:
     """Whom a sentence's opening pronoun means: the first person of the last sentence that
     named people, passing over those whose given name is of the other gender ("Vaskova
     withdrew and Danylenko was declared elected. He took office ...": Danylenko); no one if
     all are. A surname alone takes the given name of the document's full name with it."""
-    gender = PRONOUN_GENDER.get(text.split(None, 1)[0].lower()) if text else None
+    gender = PRONOUN_GENDER.get(pronoun.lower())
     if gender is None:
         return state.last_person
     genders = name_genders()

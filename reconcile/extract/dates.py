@@ -589,6 +589,18 @@ def parse_date(s: str, *, dayfirst: bool = True) -> DateValue | None:
     return found[0].value
 
 
+_AFTER_LEADING = re.compile(r"\s*(?:$|[,;(]|in\s)")
+
+
+def leading_date(s: str, *, dayfirst: bool = True) -> DateMatch | None:
+    """The date an infobox value opens with, when more follows it: "2 February 2016 (aged 84),
+    Uppsala, Sweden", "12 March 1931, Brno". Its place or age is another field's business."""
+    found = find_dates(s, dayfirst=dayfirst)
+    if not found or found[0].relative or s[:found[0].start].strip():
+        return None
+    return found[0] if _AFTER_LEADING.match(s, found[0].end) else None
+
+
 # (Leading lookaheads here list first characters: they only make the scans faster.)
 _NUMERIC_EVIDENCE = re.compile(r"(?=\d)(?<![\w.,:/-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
 _MDY = re.compile(rf"(?=[ADFJMNOSadfjmnos]){_mon('a')}\s+{_day('b')},?\s+{_YEAR}")

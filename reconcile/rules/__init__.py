@@ -18,7 +18,7 @@ import hashlib
 import importlib
 import os
 from bisect import bisect_left, bisect_right
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from types import ModuleType
@@ -82,8 +82,14 @@ class Context:
     _starts_by_source: dict[str, list[int]] = field(default_factory=dict)
     _dated: dict[tuple[str | None, str], list[Claim]] = field(default_factory=dict)
     _fact_keys: list[tuple[str | None, str]] | None = None
+    # titles more than one source has (an article and its revision): their labels add the file
+    # name. Given to a sub-context by its whole one, which knows every source
+    shared_titles: frozenset[str] | None = None
 
     def __post_init__(self) -> None:
+        if self.shared_titles is None:
+            seen = Counter(d.title for d in self.docs.values() if d.title)
+            self.shared_titles = frozenset(t for t, n in seen.items() if n > 1)
         by_key: dict[tuple[str | None, str], list[Claim]] = defaultdict(list)
         for c in self.claims:
             by_key[(c.subject, c.predicate)].append(c)
@@ -138,6 +144,8 @@ class Context:
         if not doc.title:
             return os.path.basename(doc.path)
         what = {"news": "news item", "claims": "source"}.get(doc.kind, "article")
+        if self.shared_titles and doc.title in self.shared_titles:
+            return f"the {what} “{doc.title}” ({os.path.basename(doc.path)})"
         return f"the {what} “{doc.title}”"
 
     def subject_entity(self, source_id: str) -> str | None:
@@ -263,10 +271,11 @@ class ContextPart(NamedTuple):
     claims: list[Claim]
     mentions: dict[str, Mention]
     entity_of: dict[str, str]
+    shared_titles: frozenset[str] = frozenset()
 
     def context(self, vocab: Vocabulary, options: Mapping[str, object]) -> Context:
         return Context(self.docs, self.entities, self.claims, self.mentions, self.entity_of,
-                       vocab, options)
+                       vocab, options, shared_titles=self.shared_titles)
 
 
 def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
@@ -303,7 +312,8 @@ def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
             entities={k: e for k, e in ctx.entities.items() if k in entity_ids},
             claims=cs,
             mentions={k: m for k, m in ctx.mentions.items() if k in wanted},
-            entity_of={m: ctx.entity_of[m] for m in wanted if m in ctx.entity_of}))
+            entity_of={m: ctx.entity_of[m] for m in wanted if m in ctx.entity_of},
+            shared_titles=ctx.shared_titles or frozenset()))
     return out
 
 
