@@ -35,3 +35,11 @@ def validate_report():
         assert not errors, "; ".join(f"{list(e.path)}: {e.message}" for e in errors[:5])
 
     return validate
+
+
+def dated_rows(report, keep) -> list[tuple[str, str, str, str]]:
+    """(predicate, subject's name, ISO date, quoted words) of the dated claims `keep` selects,
+    sorted: how the probe tests say whose each event is."""
+    names = {e.id: e.name for e in report.entities}
+    return sorted((c.predicate, names.get(c.subject, ""), c.value.iso(), c.span.text)
+                  for c in report.claims if keep(c))

@@ -15,7 +15,7 @@ marriage a year before the article does (1957 against 1958)."""
 
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import ROOT, dated_rows
 
 import reconcile
 
@@ -52,10 +52,7 @@ def test_same_titled_sources_are_told_apart_by_file():
 
 
 def test_who_each_dated_event_belongs_to():
-    r = report()
-    names = {e.id: e.name for e in r.entities}
-    obituary = sorted((c.predicate, names.get(c.subject, ""), c.value.iso(), c.span.text)
-                      for c in r.claims if c.source.startswith("obituary"))
+    obituary = dated_rows(report(), lambda c: c.source.startswith("obituary"))
     assert obituary == [
         ("appointment", "Jiřina Nováková", "1974", "1974"),
         ("birth", "Jiřina Nováková", "1931", "1931"),

@@ -13,7 +13,7 @@ fact-checker reads it. Nothing in it disagrees; every trap is one a checker fall
 
 from __future__ import annotations
 
-from conftest import ROOT
+from conftest import ROOT, dated_rows
 
 import reconcile
 
@@ -40,10 +40,7 @@ def test_repeated_infobox_keys_are_rows_of_their_candidates():
 
 
 def test_whose_election_and_who_took_office():
-    r = report()
-    names = {e.id: e.name for e in r.entities}
-    dated = sorted((c.predicate, names.get(c.subject, ""), c.value.iso(), c.span.text)
-                   for c in r.claims if c.predicate in ("election", "inauguration"))
+    dated = dated_rows(report(), lambda c: c.predicate in ("election", "inauguration"))
     assert dated == [
         ("election", "", "2032-05-09", "Sunday"),
         ("election", "2032 Velmora mayoral election", "2032-05-09", "9 May 2032"),
