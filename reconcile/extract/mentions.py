@@ -298,14 +298,16 @@ def kind_named(text: str, vocab: Vocabulary,
     operator Tarn Lines" names no ship."""
     kinds, not_name = vocab.name_kinds, _non_name_words(vocab)
     for run_start, group in runs:
-        before = "" if run_start < 2 or text[run_start - 1] != " " else \
-            text[text.rfind(" ", max(0, run_start - 24), run_start - 1) + 1:run_start - 1]
         start, end = run_start, run_start + len(group)
+        which = text.startswith(", which", end)
+        if not which and (run_start < 2 or not text[run_start - 2].islower()):
+            continue  # cheap test first: most runs follow no lower-case word
+        before = _word_before(text, run_start)
+        if before not in kinds and not which:
+            continue
         words = RUN_SPLIT.split(group)
         if before not in kinds:
             # "The Aldra Sound, which": the article may open the run or stand before it
-            if not text.startswith(", which", end):
-                continue
             if words[0] in ("The", "the") and len(words) > 1:
                 start += group.index(words[1], len(words[0]))
                 words = words[1:]
@@ -316,6 +318,14 @@ def kind_named(text: str, vocab: Vocabulary,
         if words[-1].endswith(("'s", "’s")):
             end -= 2
         yield start, end
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word that ends one blank before i (at most 23 characters), or ""."""
+    if i < 2 or text[i - 1] != " ":
+        return ""
+    lo = max(0, i - 24)
+    return text[max(lo, text.rfind(" ", lo, i - 1) + 1):i - 1]
 
 
 def _descriptor(words: list[str], vocab: Vocabulary) -> str | None:
