@@ -49,6 +49,8 @@ class Vocabulary:
     affiliations: dict[str, str]
     name_heads: frozenset[str]
     name_lead_heads: frozenset[str]
+    name_lead_codes: frozenset[str]  # "mv": a prefix written in capitals ("MV Aldra Sound")
+    name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
     place_keys: frozenset[str]
     crew_up: frozenset[str]
     crew_down: frozenset[str]
@@ -179,6 +181,8 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         affiliations={k: v for k, v in data.get("affiliations", {}).items()},
         name_heads=frozenset(data.get("names", {}).get("heads", [])),
         name_lead_heads=frozenset(data.get("names", {}).get("lead", [])),
+        name_lead_codes=frozenset(data.get("names", {}).get("lead_codes", [])),
+        name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),

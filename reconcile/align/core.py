@@ -34,6 +34,7 @@ from functools import cache
 from typing import Any, Protocol
 
 from ..model import Entity, Mention, MergeReason
+from ..vocab import vocabulary
 from . import designators as dz
 from . import names as nm
 from .cluster import UnionFind, close_pairs
@@ -130,14 +131,22 @@ def surface_key(group: tuple[str, str, bool]) -> SurfaceKey:
     if kind == "serial":
         return "serial", dz.serial_key(surface), None
     if kind in ("designator", "name") or (kind != "person" and dz.designator_key(surface)):
-        # a name without digits ("Kessock Narrows Bridge") matches only its own
-        # normalised spelling: one stem token, so no subset join and no fuzzy score
-        key = dz.designator_key(surface) or ((_without_article(fold(surface)),), ())
-        return "designator", key, None
+        return "designator", dz.designator_key(surface) or name_key(surface), None
     name = nm.parse(surface, short)
     if name.given is None or not name.surname:
         return None
     return "person", (name.family, name.surname), name
+
+
+def name_key(surface: str) -> dz.Key:
+    """A name without digits ("Kessock Narrows Bridge") matches only its own normalised
+    spelling: one stem token, so no subset join and no fuzzy score. A prefix in capitals
+    ("MV", "HMS") is a token of its own, so the name without it joins the one prefixed name
+    that holds it, as a short designator does (step 1), and "MV X" never joins "HMS X"."""
+    head, _, rest = surface.partition(" ")
+    if rest and head.isupper() and head.lower() in vocabulary().name_lead_codes:
+        return tuple(sorted((_without_article(fold(rest)), fold(head)))), ()
+    return (_without_article(fold(surface)),), ()
 
 
 NearMissNode = tuple[int, str, tuple, str]  # node id, kind, key, text scored
@@ -298,8 +307,12 @@ class _Aligner:
 
         def series_label(a: int, b: int, merged: bool) -> MergeReason:
             ra, rb = self.nodes[a].rep(), self.nodes[b].rep()
-            why = dz.same_designator(ra, rb)[1] if merged else (
-                "not merged: designator fits several longer designators")
+            if not self.nodes[a].key[1]:  # names: no numbers, only a prefix more or less
+                why = "name without its prefix" if merged else (
+                    "not merged: name fits several prefixed names")
+            else:
+                why = dz.same_designator(ra, rb)[1] if merged else (
+                    "not merged: designator fits several longer designators")
             return MergeReason(ra, rb, ratio(fold(ra), fold(rb)) / 100, why, merged)
 
         self._nested_join(persons, "person", person_label)
@@ -491,6 +504,17 @@ class _Aligner:
                     why, sc = "same serial number", ratio(fold(rep), fold(s)) / 100
                 self.edges.append((i, i, MergeReason(rep, s, sc, why)))
 
+    def _prefixed(self, ms: list[Mention]) -> Counter[str]:
+        """The spellings of a name with its prefix ("MV Aldra Sound"): the entity is named so
+        however often prose drops the prefix."""
+        out: Counter[str] = Counter()
+        for m in ms:
+            i = self.node_for(m)
+            if i is not None and self.nodes[i].kind == "designator" and not self.nodes[i].key[1] \
+                    and len(self.nodes[i].key[0]) > 1:
+                out[m.surface] += 1
+        return out
+
     def entities(self, unresolved: list[Mention]) -> Alignment:
         members: dict[int, list[Mention]] = defaultdict(list)
         for m in self.mentions:
@@ -511,6 +535,8 @@ class _Aligner:
         for root, ms in members.items():
             ms.sort(key=_mention_order)
             full = Counter(m.surface for m in ms if not m.short)
+            if len(full) > 1:
+                full = self._prefixed(ms) or full
             name = _canonical(full or Counter(m.surface for m in ms))
             kinds = Counter(m.kind for m in ms if m.surface == name)
             kind = max(kinds, key=lambda k: (kinds[k], k == "person", k == "designator"))

@@ -262,17 +262,17 @@ FUNCTION_WORDS = frozenset("the a an on in at by for from to of and or but as wi
 def named_things(text: str, vocab: Vocabulary,
                  runs: list[tuple[int, str]] | None = None) -> Iterable[tuple[int, int]]:
     """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
-    heads, leads = vocab.name_heads, vocab.name_lead_heads
+    heads = vocab.name_heads
     for run_start, group in _cap_runs(text) if runs is None else runs:
         # cheap test first: most runs hold no kind noun where one names (no generator: hot)
         if group.rsplit(None, 1)[-1].lower().rstrip(".") not in heads:
             lead = group.split(None, 2)
-            if lead[0].lower() not in leads and (len(lead) < 2 or lead[1].lower() not in leads):
+            if not _leads(lead[0], vocab) and (len(lead) < 2 or not _leads(lead[1], vocab)):
                 continue
         words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(group)]
         while words and words[0][2].lower() in FUNCTION_WORDS:
             words = words[1:]
-        if len(words) >= 2 and words[0][2].lower() in vocab.name_lead_heads:
+        if len(words) >= 2 and _leads(words[0][2], vocab):
             # "Hurricane Odile", "Lake Vessen", "Operation Harrow": the kind noun comes first
             yield run_start + words[0][0], run_start + words[-1][1]
             continue
@@ -282,6 +282,50 @@ def named_things(text: str, vocab: Vocabulary,
                for w in words[:-1]):
             continue  # "International Space Station" style: no proper word at all
         yield run_start + words[0][0], run_start + words[-1][1]
+
+
+def _leads(word: str, vocab: Vocabulary) -> bool:
+    """A word that opens a name: a kind noun ("Lake"), or a prefix in capitals ("MV")."""
+    low = word.lower()
+    return low in vocab.name_lead_heads or low in vocab.name_lead_codes and word.isupper()
+
+
+def kind_named(text: str, vocab: Vocabulary,
+               runs: list[tuple[int, str]]) -> Iterable[tuple[int, int]]:
+    """Names a kind noun or a relative "which" marks as a thing's, not a person's: "the tanker
+    Aldra Sound", "its sister ship Tarn Belle", "the Aldra Sound, which sank". The kind noun
+    is not part of the name; it must be written in lower case right before it, so "the ferry
+    operator Tarn Lines" names no ship."""
+    kinds, not_name = vocab.name_kinds, _non_name_words(vocab)
+    for run_start, group in runs:
+        start, end = run_start, run_start + len(group)
+        which = text.startswith(", which", end)
+        if not which and (run_start < 2 or not text[run_start - 2].islower()):
+            continue  # cheap test first: most runs follow no lower-case word
+        before = _word_before(text, run_start)
+        if before not in kinds and not which:
+            continue
+        words = RUN_SPLIT.split(group)
+        if before not in kinds:
+            # "The Aldra Sound, which": the article may open the run or stand before it
+            if words[0] in ("The", "the") and len(words) > 1:
+                start += group.index(words[1], len(words[0]))
+                words = words[1:]
+            elif before not in ("the", "The"):
+                continue
+        if not_name(words[0]) or all(not_name(w) for w in words):
+            continue  # "the ship Captain Orr": a title opens a person's name
+        if words[-1].endswith(("'s", "’s")):
+            end -= 2
+        yield start, end
+
+
+def _word_before(text: str, i: int) -> str:
+    """The word that ends one blank before i (at most 23 characters), or ""."""
+    if i < 2 or text[i - 1] != " ":
+        return ""
+    lo = max(0, i - 24)
+    return text[max(lo, text.rfind(" ", lo, i - 1) + 1):i - 1]
 
 
 def _descriptor(words: list[str], vocab: Vocabulary) -> str | None:
@@ -400,6 +444,11 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
             if _verbatim(doc, passage, s0, e0):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
+        if role is None:
+            for s0, e0 in kind_named(passage.text, vocab, region_runs):
+                if _verbatim(doc, passage, s0, e0):
+                    s, e = passage.raw_range(s0, e0)
+                    add(_Draft(s, e, "name"))
     for (passage, role), region_runs in zip(regions, runs, strict=True):
         if role and any(word in vocab.place_keys for word in role.split()):
             continue  # "Areas affected: Baja Verde, Isla Morena" names places, not people
