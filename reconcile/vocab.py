@@ -235,11 +235,21 @@ def _name_list() -> tuple[frozenset[str], dict[str, str]] | None:
         for line in fh:
             if line.startswith("#") or len(line) < 30:
                 continue
-            name = line[3:29].strip().replace("+", "-").lower()
+            name = _utf8(line[3:29].strip()).replace("+", "-").lower()
             if name:
                 mark = line[:2].strip()[-1:] if line[:2].strip() in ("M", "F", "1M", "1F") else "?"
                 marks[name] = mark if marks.get(name, mark) == mark else "?"
     return frozenset(marks), {n: g for n, g in marks.items() if g != "?"}
+
+
+def _utf8(field: str) -> str:
+    """The list is Latin-1 but writes letters beyond it ("Ł") as UTF-8 bytes: read those."""
+    if field.isascii():
+        return field
+    try:
+        return field.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return field
 
 
 def name_genders() -> dict[str, str]:

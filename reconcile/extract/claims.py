@@ -197,6 +197,11 @@ OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|ou
 # window of 40 characters before the word.
 EVENT_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|last|next|its)|(?P<gen>['’]s))"
                                r"\s+(?:[a-z-]+\s+){0,2}$")
+# an event word in the passive ("was held", "will be held") is what happens to the opening
+# noun phrase; an indefinite one ("A day of mourning") is not the article's subject
+PASSIVE = ("was ", "were ", "is ", "are ", "will be ")
+INDEFINITE_HEAD = re.compile(r"(?:A|An|Another)\s")
+TIME_POINT_BEFORE = re.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
 OF_AFTER = re.compile(r"(?<![a-z-])[a-z-]+\s+of\s+")
 
 
@@ -325,6 +330,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                  and not vocab.reporting_any.search(low, d.end, t[0])
                  and not _RIGHT_BREAK.search(low, d.end, t[0])
                  and not _ASIDE_OPEN.search(low, d.end, t[0])
+                 and not (_ASIDE_OPEN.search(low, c0, d.start) and "," in low[d.end:t[0]])
                  and not _speaker(low, t, vocab)]
         if not left and right and any(
                 right[0][1] <= e.start < c1 and _left_governs(low, right[0], e, dates, vocab)
@@ -349,6 +355,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
         event = trig[2]
+        if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
+                positions[m.id] < trig[0] for m in in_sentence):
+            continue  # "A day of mourning will be held on Monday": some other, unnamed thing
         who, inferred = choose_subject(event, trig[0])
         qualifier = None
         if event == "record":  # "the record of 878 days": which record it is
@@ -572,6 +581,7 @@ _SINCE = re.compile(r"\bsince\s+\Z")
 # an aside opened after the date and still open at the event word: "Two days later, the
 # Toverell Bridge, which opened in 1974, was closed": "opened" is the aside's, not the date's
 _ASIDE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*\Z")
+# (and a date inside such an aside, "X, who joined in 2027, was named ...", stays in it)
 _SECOND_VERB = re.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
 
 
@@ -698,6 +708,8 @@ def _durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, 
         verb_at = max((before.rfind(v) for v in vocab.duration_verbs), default=-1)
         if verb_at < 0 and not before.rstrip().endswith(" for"):
             continue
+        if TIME_POINT_BEFORE.search(before, max(0, len(before) - 10)):
+            continue  # "took the lead after 34 minutes": a moment, not how long anything took
         total = any(w in before[-30:] for w in vocab.total_words)
         predicate = "total_duration" if total else "duration"
         cut = c0 + (verb_at if verb_at >= 0 else len(before))

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from ..align.normalize import fold
 from ..model import Document, InfoboxField, Mention, Passage
 from ..vocab import Vocabulary, given_names, normalise_key, per_vocabulary
 
@@ -187,8 +187,7 @@ def _given(word: str, names: frozenset[str]) -> bool:
         return True
     if word.isascii():
         return False
-    bare = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
-    return bare in names
+    return fold(word) in names  # transliterated as well: "Łukasz" is "Lukasz"
 
 
 def _any_not_name_or_acronym(words: list[str], lo: int, hi: int,
