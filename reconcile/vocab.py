@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
@@ -57,6 +57,14 @@ class Vocabulary:
     flight_sequence: tuple[str, ...]
     source_weights: dict[str, float]
     rank_holders: frozenset[str]
+    # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
+    identifier_predicates: frozenset[str] = frozenset()
+    identifier_cues: tuple[str, ...] = ()
+    identifier_re: re.Pattern[str] | None = None
+    identifier_cue: dict[str, str] = field(default_factory=dict)  # cue -> predicate
+
+    def identifier_predicate(self, cue: str) -> str:
+        return self.identifier_cue[" ".join(cue.lower().split())]
 
     def predicate_for_field(self, key: str) -> str:
         """The predicate a field key states; a key unknown as a whole that ends in an event's
@@ -189,7 +197,24 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         flight_sequence=tuple(seq.get("flight", [])),
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
+        **_identifiers(data.get("identifiers", {})),
     )
+
+
+# A code as registries write them: capitals and digits, at most one hyphen, two to ten in all,
+# with a capital or at least five digits ("LN-RKE", "N512AX", "9V-SKA", "9387421").
+_CODE = r"(?=[A-Z0-9-]*[A-Z]|\d{5})[A-Z0-9]{1,4}(?:-[A-Z0-9]{2,7}|[A-Z0-9]{2,8})(?![\w-])"
+
+
+def _identifiers(section: dict[str, list[str]]) -> dict[str, Any]:
+    cue_of = {cue.lower(): predicate for predicate, cues in section.items() for cue in cues}
+    if not cue_of:
+        return {}
+    pattern = re.compile(r"\b(?i:(?P<cue>" + _words_re(list(cue_of)) + r")(?:\s+as)?\s+"
+                         r"(?:no\.?\s*|number\s+)?)(?P<code>" + _CODE + ")")
+    return {"identifier_predicates": frozenset(section), "identifier_re": pattern,
+            "identifier_cue": cue_of,
+            "identifier_cues": tuple(sorted({c.split()[0] for c in cue_of}))}
 
 
 def per_vocabulary(build: Callable[[Vocabulary], T]) -> Callable[[Vocabulary], T]:

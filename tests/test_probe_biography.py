@@ -15,15 +15,11 @@ marriage a year before the article does (1957 against 1958)."""
 
 from __future__ import annotations
 
-from conftest import ROOT, dated_rows
-
-import reconcile
-
-PROBE = ROOT / "fixtures" / "probes" / "biography"
+from conftest import dated_rows, probe_report
 
 
 def report():
-    return reconcile.check([str(PROBE)])
+    return probe_report("biography")
 
 
 def test_the_real_disagreements_and_nothing_else():

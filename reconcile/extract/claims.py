@@ -138,6 +138,14 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
             if lead is not None:
                 value = lead.value
                 span = doc.span(*field_passage(doc, f).raw_range(lead.start, lead.end))
+        elif predicate in vocab.identifier_predicates and vocab.identifier_re is not None and (
+                code := vocab.identifier_re.search(f.value)) is not None:
+            # "IMO number: IMO 9731845": the code, as prose writes it after its cue
+            value = code["code"]
+            span = doc.span(*field_passage(doc, f).raw_range(code.start("code"), code.end("code")))
+        elif predicate == "members" and (count := parse_number(f.value)) is not None:
+            # "Crew: 6": how many, not who (a list of names has no number alone)
+            predicate, value = "member_count", count
         elif predicate == "members":
             value = tuple(f.value[s:e] for s, e in _items(f.value))
         else:
@@ -190,7 +198,7 @@ def _serial_number(surface: str) -> str:
 
 
 OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
-                            r"under|via)\s+(?:the\s+)?$")
+                            r"under|via|to|towards)\s+(?:the\s+)?$")
 # "took the lead in Sunday's election", "after the death": a person's event word used as a
 # noun names the event, which the people of the sentence need not be what it happened to;
 # "his election", "Smith's death", "the election of Smith" say whose it is. Searched in a
@@ -247,7 +255,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
     ranked = RANK_CUE.search(low) is not None
-    if not triggers and not ranked and not _MAYBE_CLAIM.search(low):
+    coded = vocab.identifier_re is not None and any(c in low for c in vocab.identifier_cues)
+    if not triggers and not ranked and not coded and not _MAYBE_CLAIM.search(low):
         # nothing datable, countable or characterising: only carry the subjects forward
         _carry(state, in_sentence, bool(PRONOUN_START.match(text)))
         return out
@@ -399,6 +408,23 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
     out.extend(count_claims(doc, text, low, numbers, in_sentence, positions, subject, span,
                             (raw_s, raw_e)))
+    if coded:
+        for m in vocab.identifier_re.finditer(text):  # type: ignore[union-attr]
+            # a code is the named thing's it follows in its clause ("Flight 9, registered
+            # N512AX"); else the article's subject; else, in a news item, the thing last named
+            c0, _ = clause_bounds(text, m.start())
+            # ("Flight 612, an Embraer 190 registered PH-EZK": "an" makes the type a
+            # description of the flight, not the owner)
+            named = [x for x in in_sentence if x.kind in ("designator", "name")
+                     and c0 <= positions[x.id] < m.start()
+                     and not low[max(0, positions[x.id] - 3):positions[x.id]].endswith(
+                         ("a ", "an "))]
+            owner = max(named, key=lambda x: positions[x.id]) if named else \
+                subject or state.last_thing
+            out.append(Claim("", doc.id, vocab.identifier_predicate(m["cue"]), m["code"],
+                             span(m.start("code"), m.end("code")),
+                             subject_mention=owner.id if owner else None,
+                             context=(raw_s, raw_e), inferred_subject=not named))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
                                _referent(state, said, mentions) if pronoun else None, span,

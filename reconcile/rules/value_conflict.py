@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
@@ -54,7 +55,8 @@ def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
             continue
         if predicate in NEEDS_QUALIFIER and not c.qualifier:
             continue
-        if isinstance(c.value, (DateValue, Quantity)) or predicate in COMPARED_TEXT and c.value:
+        if isinstance(c.value, (DateValue, Quantity)) or c.value and (
+                predicate in COMPARED_TEXT or predicate in ctx.vocab.identifier_predicates):
             out.append(c)
     return out
 
@@ -81,7 +83,12 @@ def compare(a: Claim, b: Claim) -> str:
         return "same" if va.agrees(vb) or va.unit != vb.unit else "differ"
     if type(va) is not type(vb):
         return "same"
-    return "same" if str(va).strip().lower() == str(vb).strip().lower() else "differ"
+    return "same" if _code(va) == _code(vb) else "differ"
+
+
+def _code(value: object) -> str:
+    """A text value as compared: "LN-RKE", "ln rke" and "LNRKE" are one code."""
+    return re.sub(r"[\s\-‐-―]+", "", str(value)).lower()
 
 
 # Dates of a recurring event (an election) further apart than this are different occurrences.
