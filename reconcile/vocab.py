@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
@@ -55,6 +55,10 @@ class Vocabulary:
     flight_sequence: tuple[str, ...]
     source_weights: dict[str, float]
     rank_holders: frozenset[str]
+    # [measures]: dimension noun / adjective -> predicate, predicate -> the dimensions it takes
+    measure_nouns: dict[str, str] = field(default_factory=dict)
+    measure_adjectives: dict[str, str] = field(default_factory=dict)
+    measure_dimensions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def predicate_for_field(self, key: str) -> str:
         """The predicate a field key states; a key unknown as a whole that ends in an event's
@@ -157,6 +161,10 @@ def _build(data: dict[str, Any]) -> Vocabulary:
             continue
         for key in keys:
             fields.setdefault(normalise_key(key), predicate)
+    measures = data.get("measures", {})
+    nouns = {n: p for p, body in sorted(measures.items()) for n in body.get("nouns", [])}
+    for noun, predicate in nouns.items():
+        fields.setdefault(normalise_key(noun), predicate)  # "Total length: 620 m" is a length
     people = data.get("people", {})
     seq = data.get("sequence", {})
     return Vocabulary(
@@ -185,6 +193,10 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         flight_sequence=tuple(seq.get("flight", [])),
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
+        measure_nouns=nouns,
+        measure_adjectives={a: p for p, body in sorted(measures.items())
+                            for a in body.get("adjectives", [])},
+        measure_dimensions={p: frozenset(body.get("dimensions", ())) for p, body in measures.items()},
     )
 
 

@@ -19,6 +19,7 @@ from ..vocab import Vocabulary, normalise_key, per_vocabulary
 from .counts import count_claims
 from .dates import DateMatch, find_dates, parse_date
 from .firsts import RANK_CUE, rank_claims
+from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, subject_of
 from .numbers import NumberMatch, find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
@@ -268,7 +269,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates, numbers = _values(doc, text, state.last_date, state.year_date, _numbers_used(text, low))
+    measured = measure_gate(vocab).search(low) is not None
+    dates, numbers = _values(doc, text, state.last_date, state.year_date,
+                             measured or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -340,6 +343,16 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
     out.extend(count_claims(doc, text, low, numbers, in_sentence, positions, subject, span,
                             (raw_s, raw_e)))
+    if measured and numbers:
+        def owner(at: int, after: int | None, part: bool) -> tuple[Mention | None, bool]:
+            return _measure_owner(text, low, at, after, part, in_sentence, positions, subject,
+                                  state.last_thing if pronoun else None, vocab)
+
+        def mood(at: int) -> str:
+            return _modality(low[slice(*clause_bounds(text, at))], vocab)
+
+        out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
+                                  (raw_s, raw_e)))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
                                state.last_person if pronoun else None, span, (raw_s, raw_e),
@@ -355,6 +368,50 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
     return out
+
+
+# a new clause whose own subject a measurement after it may have: "..., and the tunnel is 2 km long"
+_NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
+_HEAD_WORDS = re.compile(r"(?<![ \t-])[ \t-]*(?<![a-z])((?:[a-z]+[ \t]+){0,2}[a-z]+)")
+
+
+def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
+                   in_sentence: list[Mention], positions: dict[str, int],
+                   subject: Mention | None, carried: Mention | None,
+                   vocab: Vocabulary) -> tuple[Mention | None, bool]:
+    """Whose dimension the quantity at `at` states, and whether that was inferred; None when
+    the sentence does not say (a measurement of no one is no claim).
+
+    Attributive ("the 1,200-metre-long bridge", `after` where the adjective ends): the thing
+    named right after it, or the subject when the noun is a kind noun of the subject's name.
+    Otherwise the nearest thing named before it in its clause (not a place: "in Sennick", nor
+    one in an earlier clause: "X opened, and the tunnel is 2 km long"); a sentence opening with
+    "It"/"Its" or with a definite kind noun of the subject ("The tower is 330 metres tall") is
+    about the subject; "the 140-metre main span" (`part`) with nothing named is the subject's."""
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+    if after is not None:
+        named = [m for m in things if 0 <= positions[m.id] - after <= 2]
+        if named:
+            return named[0], False
+        head = _HEAD_WORDS.match(low, after)
+        kinds = set(head.group(1).split()) & vocab.name_heads if head else set()
+        return (subject, True) if kinds and kinds & own else (None, True)
+    c0, _ = clause_bounds(text, at)
+    before = [m for m in things if c0 <= positions[m.id] < at and not OBLIQUE_BEFORE.search(
+        low, max(0, positions[m.id] - 16), max(0, positions[m.id])) and not _NEW_CLAUSE.search(
+        low, positions[m.id] + len(m.span.text) + 1, at)]
+    if before:
+        return max(before, key=lambda m: positions[m.id]), False
+    if PRONOUN_START.match(text) and text.startswith(("It", "Its")):
+        return carried or subject, True
+    lead = SENTENCE_HEAD.match(text)
+    if lead and lead.group(1).lower() in DEFINITE and not _NEW_CLAUSE.search(low, lead.end(), at) \
+            and {w.lower() for w in lead.group(2).split()} & vocab.name_heads & own:
+        return subject, True
+    if part and not things:
+        return subject, True
+    return None, True
 
 
 def _opening_aside(text: str, at: int) -> tuple[str, int] | None:
