@@ -372,6 +372,13 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
 # a new clause whose own subject a measurement after it may have: "..., and the tunnel is 2 km long"
 _NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
+# "The (concrete) tower is", "The tower, which": the kind noun a sentence opens with, as its subject
+# ("The tower's mast is", "The tower mast is" are about another thing)
+_KIND_LEAD = re.compile(r"(?:The|This)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*,|[ \t]+(?:is|was|"
+                        r"stands|stood|rises|rose|has|had|measures|measured|reaches|reached|covers|"
+                        r"covered|spans|spanned|runs|ran)\b)")
+_PRONOUN_OWNER = re.compile(r"(?:(It|He|She)|Its|His|Her) ")
+_RELATIVE = re.compile(r",[ \t]*(?:which|that)\b")
 _HEAD_WORDS = re.compile(r"(?<![ \t-])[ \t-]*(?<![a-z])((?:[a-z]+[ \t]+){0,2}[a-z]+)")
 
 
@@ -386,8 +393,9 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     named right after it, or the subject when the noun is a kind noun of the subject's name.
     Otherwise the nearest thing named before it in its clause (not a place: "in Sennick", nor
     one in an earlier clause: "X opened, and the tunnel is 2 km long"); a sentence opening with
-    "It"/"Its" or with a definite kind noun of the subject ("The tower is 330 metres tall") is
-    about the subject; "the 140-metre main span" (`part`) with nothing named is the subject's."""
+    "It", "Its <dimension noun>" or a definite kind noun of the subject ("The tower is 330 metres
+    tall") is about the subject; "the 140-metre main span" (`part`) with nothing named is the
+    subject's."""
     things = [m for m in in_sentence if m.kind in ("designator", "name")]
     own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
     if after is not None:
@@ -398,16 +406,23 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
         kinds = set(head.group(1).split()) & vocab.name_heads if head else set()
         return (subject, True) if kinds and kinds & own else (None, True)
     c0, _ = clause_bounds(text, at)
+    for m in things:  # "stopped in the X, which is 1,150 feet tall": a place, described
+        relative = _RELATIVE.match(low, positions[m.id] + len(m.span.text))
+        if relative and relative.end() <= at and "," not in low[relative.end():at]:
+            return m, False
     before = [m for m in things if c0 <= positions[m.id] < at and not OBLIQUE_BEFORE.search(
         low, max(0, positions[m.id] - 16), max(0, positions[m.id])) and not _NEW_CLAUSE.search(
         low, positions[m.id] + len(m.span.text) + 1, at)]
     if before:
         return max(before, key=lambda m: positions[m.id]), False
-    if PRONOUN_START.match(text) and text.startswith(("It", "Its")):
-        return carried or subject, True
-    lead = SENTENCE_HEAD.match(text)
-    if lead and lead.group(1).lower() in DEFINITE and not _NEW_CLAUSE.search(low, lead.end(), at) \
-            and {w.lower() for w in lead.group(2).split()} & vocab.name_heads & own:
+    pronoun = _PRONOUN_OWNER.match(text)
+    if pronoun and (pronoun.group(1) or not low[pronoun.end():at].strip()):
+        # "It is 330 m tall", "Its height is" (not "Its mast is 40 m tall"); "She" and "He" are
+        # the article's ship or person
+        return (carried or subject, True) if pronoun.group() in ("It ", "Its ") else (subject, True)
+    lead = _KIND_LEAD.match(text)
+    if lead and not _NEW_CLAUSE.search(low, lead.end() + 1, at) \
+            and lead.group(1) in vocab.name_heads & own:
         return subject, True
     if part and not things:
         return subject, True

@@ -30,6 +30,12 @@ _BRACKET_OPEN = re.compile(r"(?<![ \t])[ \t]*[(\[][ \t]*")
 _BRACKET_CLOSE = re.compile(r"(?<![ \t])[ \t]*[)\]]")
 _DETERMINER = re.compile(r"\b(?:a|an|the|its|this|their|his|her)[ \t]+\Z")
 _DEFINITE = re.compile(r"\b(?:the|its|this)[ \t]+\Z")
+# a word after "N m high" that goes on with the clause, not a noun the measure describes ("5 m
+# high waves" are the waves', "330 m tall and ..." the sentence's subject's)
+_CLAUSE_GOES_ON = re.compile(r"(?:[ \t]+(?:and|or|but|with|in|at|on|from|above|below|over|under|"
+                             r"by|to|of|for|when|while|than|which|that|is|was|are|were|has|had|"
+                             r"making|including|since|until|after|before|as)\b|[ \t]*(?![ \t]*[a-z]))")
+_RANGE = re.compile(r"[ \t]*(?:[-–]|to|and|or)[ \t]*")  # "300 to 330 m tall": no one value
 # (where the quantity starts, where an attributive noun phrase goes on, whether it is "the
 # 140-metre main span") -> (the mention it is about or None, whether that was inferred)
 Owner = Callable[[int, int | None, bool], tuple[Mention | None, bool]]
@@ -62,7 +68,8 @@ def measure_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch
     skip = -1
     for k, n in enumerate(numbers):
         dim = dimension(n.value.unit)
-        if dim is None or k == skip:
+        if dim is None or k == skip or k > 0 and numbers[k - 1].value.unit == n.value.unit \
+                and _RANGE.fullmatch(low, numbers[k - 1].end, n.start):
             continue
         end = n.end
         opened = _BRACKET_OPEN.match(low, end)
@@ -81,7 +88,8 @@ def measure_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch
             if after is None:
                 continue
             word, end = after["in"] or after["noun"] or after["adj"], after.end()
-            if after["adj"] and _DETERMINER.search(low, max(0, n.start - 8), n.start):
+            if after["adj"] and (_DETERMINER.search(low, max(0, n.start - 8), n.start)
+                                 or not _CLAUSE_GOES_ON.match(low, end)):
                 attributive = end  # "the 1,200-metre-long bridge": the bridge's
         word = " ".join(word.split())
         predicate = vocab.measure_nouns.get(word) or vocab.measure_adjectives[word]
@@ -89,7 +97,7 @@ def measure_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch
             continue  # "an area of 5 km": a length is no area
         part = noun is None and attributive is None and _DEFINITE.search(
             low, max(0, n.start - 8), n.start) is not None  # "the 140-metre main span"
-        who, inferred = owner(n.start, attributive, part)
+        who, inferred = owner(start, attributive, part)
         if who is None:
             continue
         mood = modality(n.start)
