@@ -193,3 +193,17 @@ def test_dam_height_differs_between_infobox_and_news() -> None:
     assert "96 m" in found[0].message and "310 ft (94.5 m)" in found[0].message
     # 1.2 km (+-50 m) holds 1,150 m: the lengths agree
     assert [a.predicate for a in r.agreements if a.predicate == "length"] == ["length"]
+
+
+def test_wikitext_infobox_and_convert_template() -> None:
+    doc = read_text("{{Infobox tower\n| name = Arnholm Tower\n| height = {{convert|330|m|ft}}\n"
+                    "| length = 1,200 m\n}}\n'''Arnholm Tower''' is a radio tower. It has a height "
+                    "of {{convert|1083|ft|m}}.\n", "t.wiki", "t")
+    got = {(c.predicate, c.span.text, c.value.value, c.value.unit) for c in extract(doc).claims
+           if c.predicate in MEASURES}
+    assert got == {("height", "{{convert|330|m|ft}}", 330, "m"), ("length", "1,200 m", 1200, "m"),
+                   ("height", "height of {{convert|1083|ft|m}}", 1083, "ft")}
+
+
+def test_a_year_like_number_with_a_unit_is_no_year() -> None:
+    assert measures("The tower is 1500 ft tall.") == {("height", "1500 ft tall", 1500, "ft", T)}

@@ -32,10 +32,10 @@ _DETERMINER = re.compile(r"\b(?:a|an|the|its|this|their|his|her)[ \t]+\Z")
 _DEFINITE = re.compile(r"\b(?:the|its|this)[ \t]+\Z")
 # a word after "N m high" that goes on with the clause, not a noun the measure describes ("5 m
 # high waves" are the waves', "330 m tall and ..." the sentence's subject's)
-_CLAUSE_GOES_ON = re.compile(r"(?:[ \t]+(?:and|or|but|with|in|at|on|from|above|below|over|under|"
+_CLAUSE_GOES_ON = re.compile(r"(?<![ \t])(?:[ \t]+(?:and|or|but|with|in|at|on|from|above|below|over|under|"
                              r"by|to|of|for|when|while|than|which|that|is|was|are|were|has|had|"
                              r"making|including|since|until|after|before|as)\b|[ \t]*(?![ \t]*[a-z]))")
-_RANGE = re.compile(r"[ \t]*(?:[-–]|to|and|or)[ \t]*")  # "300 to 330 m tall": no one value
+_RANGE = re.compile(r"(?<![ \t])[ \t]*(?:[-–]|to|and|or)[ \t]*")  # "300 to 330 m tall": no one value
 # (where the quantity starts, where an attributive noun phrase goes on, whether it is "the
 # 140-metre main span") -> (the mention it is about or None, whether that was inferred)
 Owner = Callable[[int, int | None, bool], tuple[Mention | None, bool]]
