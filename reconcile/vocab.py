@@ -62,6 +62,10 @@ class Vocabulary:
     identifier_cues: tuple[str, ...] = ()
     identifier_re: re.Pattern[str] | None = None
     identifier_cue: dict[str, str] = field(default_factory=dict)  # cue -> predicate
+    # [measures]: dimension noun / adjective -> predicate, predicate -> the dimensions it takes
+    measure_nouns: dict[str, str] = field(default_factory=dict)
+    measure_adjectives: dict[str, str] = field(default_factory=dict)
+    measure_dimensions: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def identifier_predicate(self, cue: str) -> str:
         return self.identifier_cue[" ".join(cue.lower().split())]
@@ -167,6 +171,10 @@ def _build(data: dict[str, Any]) -> Vocabulary:
             continue
         for key in keys:
             fields.setdefault(normalise_key(key), predicate)
+    measures = data.get("measures", {})
+    nouns = {n: p for p, body in sorted(measures.items()) for n in body.get("nouns", [])}
+    for noun, predicate in nouns.items():
+        fields.setdefault(normalise_key(noun), predicate)  # "Total length: 620 m" is a length
     people = data.get("people", {})
     seq = data.get("sequence", {})
     return Vocabulary(
@@ -198,6 +206,10 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
         **_identifiers(data.get("identifiers", {})),
+        measure_nouns=nouns,
+        measure_adjectives={a: p for p, body in sorted(measures.items())
+                            for a in body.get("adjectives", [])},
+        measure_dimensions={p: frozenset(body.get("dimensions", ())) for p, body in measures.items()},
     )
 
 

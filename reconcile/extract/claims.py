@@ -19,6 +19,7 @@ from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
 from .counts import count_claims
 from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
+from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
 from .numbers import NumberMatch, find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
@@ -328,7 +329,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates, numbers = _values(doc, text, state.last_date, state.year_date, _numbers_used(text, low))
+    measured = measure_gate(vocab).search(low) is not None
+    dates, numbers = _values(doc, text, state.last_date, state.year_date,
+                             measured or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -419,12 +422,22 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                      and c0 <= positions[x.id] < m.start()
                      and not low[max(0, positions[x.id] - 3):positions[x.id]].endswith(
                          ("a ", "an "))]
-            owner = max(named, key=lambda x: positions[x.id]) if named else \
+            holder = max(named, key=lambda x: positions[x.id]) if named else \
                 subject or state.last_thing
             out.append(Claim("", doc.id, vocab.identifier_predicate(m["cue"]), m["code"],
                              span(m.start("code"), m.end("code")),
-                             subject_mention=owner.id if owner else None,
+                             subject_mention=holder.id if holder else None,
                              context=(raw_s, raw_e), inferred_subject=not named))
+    if measured and numbers:
+        def owner(at: int, after: int | None, part: bool) -> tuple[Mention | None, bool]:
+            return _measure_owner(text, low, at, after, part, in_sentence, positions, subject,
+                                  state.last_thing if pronoun else None, vocab)
+
+        def mood(at: int) -> str:
+            return _modality(low[slice(*clause_bounds(text, at))], vocab)
+
+        out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
+                                  (raw_s, raw_e)))
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
                                _referent(state, said, mentions) if pronoun else None, span,
@@ -499,6 +512,63 @@ def _noun_owner(low: str, at: int, noun: re.Match[str], people: list[Mention],
     if of is not None:
         return next((m for m in people if 0 <= positions[m.id] - of.end() <= 4), None)
     return None
+# a new clause whose own subject a measurement after it may have: "..., and the tunnel is 2 km long"
+_NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
+# "The (concrete) tower is", "The tower, which": the kind noun a sentence opens with, as its subject
+# ("The tower's mast is", "The tower mast is" are about another thing)
+_KIND_LEAD = re.compile(r"(?:The|This)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*,|[ \t]+(?:is|was|"
+                        r"stands|stood|rises|rose|has|had|measures|measured|reaches|reached|covers|"
+                        r"covered|spans|spanned|runs|ran)\b)")
+_PRONOUN_OWNER = re.compile(r"(?:(It|He|She)|Its|His|Her) ")
+_RELATIVE = re.compile(r",[ \t]*(?:which|that)\b")
+_HEAD_WORDS = re.compile(r"(?<![ \t-])[ \t-]*(?<![a-z])((?:[a-z]+[ \t]+){0,2}[a-z]+)")
+
+
+def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
+                   in_sentence: list[Mention], positions: dict[str, int],
+                   subject: Mention | None, carried: Mention | None,
+                   vocab: Vocabulary) -> tuple[Mention | None, bool]:
+    """Whose dimension the quantity at `at` states, and whether that was inferred; None when
+    the sentence does not say (a measurement of no one is no claim).
+
+    Attributive ("the 1,200-metre-long bridge", `after` where the adjective ends): the thing
+    named right after it, or the subject when the noun is a kind noun of the subject's name.
+    Otherwise the nearest thing named before it in its clause (not a place: "in Sennick", nor
+    one in an earlier clause: "X opened, and the tunnel is 2 km long"); a sentence opening with
+    "It", "Its <dimension noun>" or a definite kind noun of the subject ("The tower is 330 metres
+    tall") is about the subject; "the 140-metre main span" (`part`) with nothing named is the
+    subject's."""
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+    if after is not None:
+        named = [m for m in things if 0 <= positions[m.id] - after <= 2]
+        if named:
+            return named[0], False
+        head = _HEAD_WORDS.match(low, after)
+        kinds = set(head.group(1).split()) & vocab.name_heads if head else set()
+        return (subject, True) if kinds and kinds & own else (None, True)
+    c0, _ = clause_bounds(text, at)
+    for m in things:  # "stopped in the X, which is 1,150 feet tall": a place, described
+        relative = _RELATIVE.match(low, positions[m.id] + len(m.span.text))
+        if relative and relative.end() <= at and "," not in low[relative.end():at]:
+            return m, False
+    before = [m for m in things if c0 <= positions[m.id] < at and not OBLIQUE_BEFORE.search(
+        low, max(0, positions[m.id] - 16), max(0, positions[m.id])) and not _NEW_CLAUSE.search(
+        low, positions[m.id] + len(m.span.text) + 1, at)]
+    if before:
+        return max(before, key=lambda m: positions[m.id]), False
+    pronoun = _PRONOUN_OWNER.match(text)
+    if pronoun and (pronoun.group(1) or not low[pronoun.end():at].strip()):
+        # "It is 330 m tall", "Its height is" (not "Its mast is 40 m tall"); "She" and "He" are
+        # the article's ship or person
+        return (carried or subject, True) if pronoun.group() in ("It ", "Its ") else (subject, True)
+    lead = _KIND_LEAD.match(text)
+    if lead and not _NEW_CLAUSE.search(low, lead.end() + 1, at) \
+            and lead.group(1) in vocab.name_heads & own:
+        return subject, True
+    if part and not things:
+        return subject, True
+    return None, True
 
 
 def _opening_aside(text: str, at: int) -> tuple[str, int] | None:
