@@ -189,9 +189,14 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             claims = {c.id: c for ab in bad for c in ab}.values()
             unit = common_unit(list(claims))
             values = sorted({describe(ctx, c, unit) for c in claims})
+            # who backs which value counts every claim of the fact, also a source's claims
+            # that agree with the others beside the one that does not (an edit that changed
+            # one mention of a date and left the infobox's)
+            stated = [c for c in facts(ctx, subject, predicate)
+                      if any(c.qualifier == d.qualifier for d in claims)]
             yield finding(ctx, RULE, subject, predicate,
                           f"Sources disagree on the {predicate} of {name}: " + "; ".join(values)
-                          + ". " + backing(ctx, list(claims)),
+                          + ". " + backing(ctx, stated),
                           [ctx.evidence(c) for c in claims])
         for a, b in near:
             yield finding(ctx, RULE, subject, predicate,
