@@ -57,7 +57,7 @@ class Vocabulary:
     flight_sequence: tuple[str, ...]
     source_weights: dict[str, float]
     rank_holders: frozenset[str]
-    occasions: frozenset[str]  # "final": "the Northern Cup final" names an occasion
+    occasions: frozenset[str]  # "final": "the Tarrow Shield final" names an occasion
     occasion_re: re.Pattern[str]  # an occasion noun after a name, one adjective allowed between
     occasion_word: re.Pattern[str]  # any occasion noun after a blank, in any case: a first test
     # (predicate, its phrases with their number, words that make one not the occasion's own)
@@ -197,7 +197,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
         occasions=frozenset(occasions),
-        occasion_re=re.compile(r"[ \u00a0](?:[a-z]+(?:al|ic|ary)[ \u00a0])?(?P<noun>"
+        occasion_re=re.compile(r"[ \u00a0](?:[a-z]+(?:al|ic|ary|ive)[ \u00a0])?(?P<noun>"
                                + _words_re(occasions) + r")\b(?![-'’])"),
         occasion_word=re.compile(r"[ \u00a0](?:" + _words_re(occasions) + r")\b", re.I),
         counts=tuple((pred, _count_re(pred, body.get("phrases", [])),

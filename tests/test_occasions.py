@@ -114,7 +114,7 @@ def test_a_name_and_a_lower_case_occasion_noun_is_the_occasion():
 
 
 def test_what_is_no_occasion_name():
-    doc = news("Vaskova won election to the council. It was Brenmoor's final. The final "
+    doc = news("Marten won election to the council. It was Brenmoor's final. The final "
                "was played on Saturday, before the Osterlund vote. Presidential elections "
                "follow.")
     assert [m.surface for m in extract(doc).mentions if m.kind == "name"] == []
@@ -149,8 +149,8 @@ def test_a_capacity_is_no_attendance():
 
 # ---- alignment property: the year is part of an occasion's key ----
 
-NAMES = st.sampled_from(["Northern Cup final", "Velmora mayoral election", "Brenmoor Marathon",
-                         "Tarrow Folk Festival", "Kessel derby"])
+NAMES = st.sampled_from(["Tarrow Shield final", "Osterlund constitutional referendum", "Brenmoor Marathon",
+                         "Tarrow Folk Festival", "Kelby derby"])
 YEARS = st.integers(1990, 2040)
 
 
@@ -167,3 +167,32 @@ def test_adding_or_removing_a_year_never_joins_two_years(name, y1, y2, hint):
     joined = [m for m in ("s0:m1", "s1:m1") if entity[m] == entity["x:m1"]]
     assert joined == ([] if hint not in (y1, y2) else
                       [m for m, y in (("s0:m1", y1), ("s1:m1", y2)) if y == hint])
+
+
+def test_another_count_is_added_by_the_pack_alone():
+    """A pack section maps a predicate to the phrases of its count: no code for a new one."""
+    import tomllib
+    from importlib import resources
+
+    from reconcile.vocab import PackError, _build, _merge
+
+    default = tomllib.loads((resources.files("reconcile") / "packs" / "default.toml")
+                            .read_text(encoding="utf-8"))
+    extra = {"counts": {"votes_cast": {"phrases": ["# votes were cast"]}}}
+    vocab = _build(_merge([default, extra]))
+    doc = news("In the Osterlund constitutional referendum, 81,200 votes were cast.",
+               "2032-04-05")
+    [c] = [c for c in extract(doc, vocab).claims if c.predicate == "votes_cast"]
+    assert (c.span.text, c.value.value) == ("81,200 votes were cast", 81200.0)
+    try:
+        _build(_merge([default, {"counts": {"bad": {"phrases": ["votes # cast"]}}}]))
+    except PackError as exc:
+        assert "'#'" in str(exc)
+    else:
+        raise AssertionError("a phrase with '#' inside was accepted")
+
+
+def test_a_crowd_is_no_person_s():
+    doc = read_text("= Marta Kelby =\n\n- Born: 2 May 1990\n\nMarta Kelby made her debut in "
+                    "front of 30,000 spectators.\n", "b.txt", "b")
+    assert [c for c in extract(doc).claims if c.predicate == "attendance"] == []

@@ -353,8 +353,8 @@ class _Aligner:
                     "short designator resolved within its source")))
 
     def date_occasions(self) -> None:
-        """A year-less occasion name its source dates ("the Northern Cup final" in a 2031
-        report) is the year-led name of that year ("2031 Northern Cup final") when some source
+        """A year-less occasion name its source dates ("the Tarrow Shield final" in a 2030
+        report) is the year-led name of that year ("2030 Tarrow Shield final") when some source
         names it so: the year is part of the key, so two years never join, and a name no
         source dates stays its own."""
         joined: set[tuple[int, str, int, str]] = set()

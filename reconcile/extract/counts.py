@@ -15,9 +15,9 @@
   is the counted noun as an infobox key would name it (`concerts`), so a field "Concerts: 24"
   about the same subject is compared with it. Only a word saying the number is the whole makes
   it one: "six concerts in Japan" may be a part, "the 12th concert" is an ordinal.
-- Counts the packs introduce by phrase (`[counts]`): "a crowd of 64,182" is `attendance`, as
+- Counts the packs introduce by phrase (`[counts]`): "a crowd of 48,000" is `attendance`, as
   the infobox key "attendance" states it, of the occasion named in the sentence or the one
-  before ("in the Northern Cup final ... A crowd of 64,182 watched"), else of the article.
+  before ("at the Tarrow Shield final ... A crowd of 48,000 watched"), else of the article.
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ _SEGMENT = ",;:()"
 
 
 def occasions_in(mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
-    """The mentions that name an occasion ("2031 Northern Cup final", "Lisbon Marathon")."""
+    """The mentions that name an occasion ("2030 Tarrow Shield final", "Brenmoor Marathon")."""
     named = _names_occasion(vocab)
     return [m for m in mentions if m.kind in ("designator", "name") and named(m.surface)]
 
@@ -233,17 +233,21 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
                   vocab: Vocabulary) -> list[Claim]:
     """Counts a phrase of the packs introduces; each is the occasion's named nearest before
     it in the sentence, else the one the previous sentence named (`carried`), else the
-    article's subject. Not when the words around it say it is no count of what happened
-    ("a capacity of", "is expected"), nor when another edition is named without a name
-    ("the 2030 final") where the count is, or anywhere in a sentence that names no occasion."""
+    article's subject unless a person. Not when the words around it say it is no count of
+    what happened ("a capacity of", "is expected"), nor when another edition is named without
+    a name ("the 2030 final") in its words, or in a sentence that names no occasion, unless
+    it is of the owner's year."""
     out: list[Claim] = []
+    if subject is not None and subject.kind == "person":
+        subject = None  # "he played in front of 30,000": a crowd is an occasion's, not a person's
     here = occasions_in(in_sentence, vocab)
     others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
               if e["w"] in vocab.occasions or e["w"] == "edition"]
     for predicate, pattern, not_with in vocab.counts:
         for m in pattern.finditer(low):
-            k = "" if m["n"] else "2"
-            number = parse_number(m["n" + k])
+            groups = m.groupdict()  # a pack may give only one of the two forms
+            k = "" if groups.get("n") else "2"
+            number = parse_number(groups["n" + k])
             if number is None or number.value != int(number.value):
                 continue
             lo = max(low.rfind(c, 0, m.start()) for c in _SEGMENT) + 1
@@ -258,7 +262,7 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
             if who is None or any(lo <= at < hi or not here and y != str(_year_of(who))
                                   for at, y in others):
                 continue
-            bound = " ".join((m["q" + k] or "").split())
+            bound = " ".join((groups["q" + k] or "").split())
             out.append(Claim("", doc.id, predicate,
                              Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),
                              span(m.start(), m.end()), subject_mention=who.id,

@@ -239,7 +239,7 @@ def _named_thing(title: str, vocab: Vocabulary) -> str:
     which prose names without the lower-case words. Any other title as it is."""
     words = title.split(" ")
     if words[-1].lower() in vocab.occasions:
-        return title  # "Velmora Cup final" is the final, not the cup
+        return title  # "Tarrow Cup final" is the final, not the cup
     k = len(words)
     while k > 0 and words[k - 1].isalpha() and words[k - 1].islower():
         k -= 1
@@ -288,10 +288,10 @@ def named_things(text: str, vocab: Vocabulary,
 
 # a year (or a season, "2030–31") right before an occasion's name is part of the name
 YEAR_BEFORE = re.compile(r"(?<![\w–-])\d{4}(?:[–-]\d{2}(?:\d{2})?)?[ \u00a0]\Z")
-# the text's own year for a year-less occasion, right after it: "the Lisbon Marathon of 2025",
+# the text's own year for a year-less occasion, right after it: "the Brenmoor Marathon of 2025",
 # "... in 2025", "... (2025)"
 YEAR_AFTER = re.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
-# "last year's Lisbon Marathon": a year counted from the source's date
+# "last year's Brenmoor Marathon": a year counted from the source's date
 YEARS_BEFORE = re.compile(r"\b(last|this|next)[ \u00a0]year['’]s[ \u00a0]\Z", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 ADJECTIVE = ("al", "ic", "ary", "ive")  # endings of the adjectives before an occasion noun
@@ -300,9 +300,9 @@ ADJECTIVE = ("al", "ic", "ary", "ive")  # endings of the adjectives before an oc
 def occasion_names(text: str, vocab: Vocabulary,
                    runs: list[tuple[int, str]]) -> Iterable[tuple[int, int]]:
     """Names of occasions: a capitalised name and an occasion noun of the packs in lower case
-    after it ("the Northern Cup final", "the Velmora mayoral election"), or a name ending in
-    one ("the Lisbon Marathon"); a year right before it is part of the name ("2031 Northern
-    Cup final"), so that two editions stay two events."""
+    after it ("the Tarrow Shield final", "the Osterlund constitutional referendum"), or a name
+    ending in one ("the Brenmoor Marathon"); a year right before it is part of the name ("2030
+    Tarrow Shield final"), so that two editions stay two events."""
     occasions, not_name = vocab.occasions, _non_name_words(vocab)
     if vocab.occasion_word.search(text) is None:
         return  # most passages and field values name no occasion at all
@@ -313,7 +313,7 @@ def occasion_names(text: str, vocab: Vocabulary,
             else None
         last = group.rsplit(None, 1)[-1]
         if tail is None and last.lower() not in occasions or "'" in last or "’" in last:
-            continue  # no occasion, or a possessive ("Velmora's election" is no name)
+            continue  # no occasion, or a possessive ("Osterlund's referendum" is no name)
         words = [(w.start(), w.group()) for w in NAME_TOKEN.finditer(group)]
         while words and words[0][1].lower() in FUNCTION_WORDS:
             words = words[1:]
