@@ -11,6 +11,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from .units import convert_value, decimals_for, dimension, to_base
+from .units import plural as unit_plural
+
 Severity = Literal["error", "warning", "info"]
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
 
@@ -161,14 +164,41 @@ class Quantity:
             return max(written, abs(self.value) * 0.1, 1.0)
         return written
 
+    def comparable(self, other: Quantity) -> bool:
+        """Same unit, or two units of one dimension (metres and feet)."""
+        return self.unit == other.unit or dimension(self.unit) is not None \
+            and dimension(self.unit) == dimension(other.unit)
+
     def agrees(self, other: Quantity) -> bool:
-        if self.unit != other.unit:
+        """Equal within the coarser of the two written precisions (or approximations), in a
+        common unit when the units differ. Each value stands for whatever rounds to it, so 1.2 km
+        (+-0.05 km) agrees with 1,150 m and 1,250 m, the very ends of what rounds to 1.2 km, as
+        1,200 m agrees with 1,200.5 m; 1,140 m it does not. 459 ft (139.9 m, +-0.15 m) agrees
+        with 140 m (+-0.5 m): a precision is only ever widened by the coarser value."""
+        if self.unit == other.unit:
+            return abs(self.value - other.value) <= max(self.tolerance(), other.tolerance()) + 1e-9
+        if not self.comparable(other):
             return False
-        return abs(self.value - other.value) <= max(self.tolerance(), other.tolerance()) + 1e-9
+        a, b = self.in_base(), other.in_base()
+        return abs(a[0] - b[0]) <= max(a[1], b[1]) + 1e-9 * max(1.0, abs(a[0]), abs(b[0]))
+
+    def in_base(self) -> tuple[float, float]:
+        """(value, tolerance) in the base unit of its dimension (a measurement unit only)."""
+        value, tol = to_base(self.value, self.unit), to_base(self.tolerance(), self.unit)
+        assert value is not None and tol is not None, self.unit
+        return value, tol
+
+    def converted(self, unit: str) -> Quantity:
+        """The same amount in another unit of its dimension, at the precision it was written."""
+        value = convert_value(self.value, self.unit or "", unit)
+        tol = convert_value(self.tolerance(), self.unit or "", unit)
+        assert value is not None and tol is not None, (self.unit, unit)
+        return Quantity(value, unit, decimals_for(tol), self.approximate)
 
     def human(self) -> str:
         num = f"{self.value:,.{self.decimals}f}"
-        plural = "" if self.value == 1 or (self.unit or "").isupper() else "s"  # "GBP": money
+        plural = "" if self.value == 1 or (self.unit or "").isupper() else unit_plural(
+            self.unit or "")  # "GBP": money
         unit = f" {self.unit}{plural}" if self.unit else ""
         return ("approximately " if self.approximate else "") + num + unit
 

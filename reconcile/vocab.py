@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
@@ -63,6 +63,18 @@ class Vocabulary:
     # (predicate, its phrases with their number, words that make one not the occasion's own)
     counts: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     count_cue: re.Pattern[str]  # a word of every count phrase: a cheap test before the scan
+    # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
+    identifier_predicates: frozenset[str] = frozenset()
+    identifier_cues: tuple[str, ...] = ()
+    identifier_re: re.Pattern[str] | None = None
+    identifier_cue: dict[str, str] = field(default_factory=dict)  # cue -> predicate
+    # [measures]: dimension noun / adjective -> predicate, predicate -> the dimensions it takes
+    measure_nouns: dict[str, str] = field(default_factory=dict)
+    measure_adjectives: dict[str, str] = field(default_factory=dict)
+    measure_dimensions: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def identifier_predicate(self, cue: str) -> str:
+        return self.identifier_cue[" ".join(cue.lower().split())]
 
     def predicate_for_field(self, key: str) -> str:
         """The predicate a field key states; a key unknown as a whole that ends in an event's
@@ -165,6 +177,10 @@ def _build(data: dict[str, Any]) -> Vocabulary:
             continue
         for key in keys:
             fields.setdefault(normalise_key(key), predicate)
+    measures = data.get("measures", {})
+    nouns = {n: p for p, body in sorted(measures.items()) for n in body.get("nouns", [])}
+    for noun, predicate in nouns.items():
+        fields.setdefault(normalise_key(noun), predicate)  # "Total length: 620 m" is a length
     people = data.get("people", {})
     seq = data.get("sequence", {})
     occasions = [" ".join(w.lower().split()) for w in data.get("names", {}).get("occasions", [])]
@@ -207,6 +223,11 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         count_cue=re.compile(_words_re([max(p.replace("#", " ").split(), key=len)
                                         for body in data.get("counts", {}).values()
                                         for p in body.get("phrases", [])]) or "(?!)"),
+        **_identifiers(data.get("identifiers", {})),
+        measure_nouns=nouns,
+        measure_adjectives={a: p for p, body in sorted(measures.items())
+                            for a in body.get("adjectives", [])},
+        measure_dimensions={p: frozenset(body.get("dimensions", ())) for p, body in measures.items()},
     )
 
 
@@ -232,6 +253,22 @@ def _count_re(predicate: str, phrases: list[str]) -> re.Pattern[str]:
         alts.append(_COUNT_BOUND.format("2") + _COUNT_NUMBER.format("2") + r"\s+(?:"
                     + _words_re(after) + r")\b")
     return re.compile("|".join(alts))
+
+
+# A code as registries write them: capitals and digits, at most one hyphen, two to ten in all,
+# with a capital or at least five digits ("LN-RKE", "N512AX", "9V-SKA", "9387421").
+_CODE = r"(?=[A-Z0-9-]*[A-Z]|\d{5})[A-Z0-9]{1,4}(?:-[A-Z0-9]{2,7}|[A-Z0-9]{2,8})(?![\w-])"
+
+
+def _identifiers(section: dict[str, list[str]]) -> dict[str, Any]:
+    cue_of = {cue.lower(): predicate for predicate, cues in section.items() for cue in cues}
+    if not cue_of:
+        return {}
+    pattern = re.compile(r"\b(?i:(?P<cue>" + _words_re(list(cue_of)) + r")(?:\s+as)?\s+"
+                         r"(?:no\.?\s*|number\s+)?)(?P<code>" + _CODE + ")")
+    return {"identifier_predicates": frozenset(section), "identifier_re": pattern,
+            "identifier_cue": cue_of,
+            "identifier_cues": tuple(sorted({c.split()[0] for c in cue_of}))}
 
 
 def per_vocabulary(build: Callable[[Vocabulary], T]) -> Callable[[Vocabulary], T]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -43,3 +44,12 @@ def dated_rows(report, keep) -> list[tuple[str, str, str, str]]:
     names = {e.id: e.name for e in report.entities}
     return sorted((c.predicate, names.get(c.subject, ""), c.value.iso(), c.span.text)
                   for c in report.claims if keep(c))
+
+
+@functools.cache
+def probe_report(name: str):
+    """The report on fixtures/probes/<name>, made once per test session (reports are
+    immutable)."""
+    import reconcile
+
+    return reconcile.check([str(ROOT / "fixtures" / "probes" / name)])

@@ -15,15 +15,13 @@ marriage a year before the article does (1957 against 1958)."""
 
 from __future__ import annotations
 
-from conftest import ROOT, dated_rows
-
-import reconcile
+from conftest import ROOT, dated_rows, probe_report
 
 PROBE = ROOT / "fixtures" / "probes" / "biography"
 
 
 def report():
-    return reconcile.check([str(PROBE)])
+    return probe_report("biography")
 
 
 def test_the_real_disagreements_and_nothing_else():
@@ -70,3 +68,21 @@ def test_an_infobox_date_followed_by_more_is_the_date():
                     c.predicate in ("birth", "death"))
     assert fields == [("birth", "1931-03-12", "12 March 1931"),
                       ("death", "2016-02-02", "2 February 2016")]
+
+
+def test_the_edit_is_gated_on_what_it_introduced():
+    from reconcile.gate import edit_documents, gate
+    from reconcile.read import read_text
+
+    old_text = (PROBE / "novakova.txt").read_text(encoding="utf-8")
+    new_text = (PROBE / "revision.txt").read_text(encoding="utf-8")
+    old, new = edit_documents(old_text, new_text, str(PROBE / "revision.txt"), "article")
+    obituary = PROBE / "obituary.txt"
+    context = [read_text(obituary.read_text(encoding="utf-8"), str(obituary), "obituary")]
+    result = gate(old, new, context)
+    assert sorted((f.rule, f.predicate) for f in result.introduced) == [
+        ("self-contradiction", "death"), ("value-conflict", "death")]
+    conflict = next(f for f in result.introduced if f.rule == "value-conflict")
+    # the article's infobox and lead still say 2 February: the odd one out is its 3 February
+    assert conflict.message.endswith("2 of 2 sources back 2 February 2016 (1.8 of 1.8 by "
+                                     "source weight).")

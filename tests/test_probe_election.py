@@ -13,15 +13,11 @@ fact-checker reads it. Nothing in it disagrees; every trap is one a checker fall
 
 from __future__ import annotations
 
-from conftest import ROOT, dated_rows
-
-import reconcile
-
-PROBE = ROOT / "fixtures" / "probes" / "election"
+from conftest import dated_rows, probe_report
 
 
 def report():
-    return reconcile.check([str(PROBE)])
+    return probe_report("election")
 
 
 def test_no_alarm_and_one_spelling_note():

@@ -13,15 +13,11 @@ and "a crowd of" states its attendance, as the infobox key does."""
 
 from __future__ import annotations
 
-from conftest import ROOT, dated_rows
-
-import reconcile
-
-PROBE = ROOT / "fixtures" / "probes" / "final"
+from conftest import dated_rows, probe_report
 
 
 def report():
-    return reconcile.check([str(PROBE)])
+    return probe_report("final")
 
 
 def test_no_false_alarm():

@@ -52,8 +52,14 @@ def test_the_ship_its_sister_and_its_captain():
     assert [c.span.text for c in r.claims if c.subject == ship.id
             and c.predicate == "commissioned"] == ["3 June 2028"]
     # the sister ship keeps its own launch and entry into service
-    theirs = {(c.predicate, c.value.iso()) for c in r.claims if c.subject == sister.id}
+    theirs = {(c.predicate, c.value.iso()) for c in r.claims if c.subject == sister.id
+              and hasattr(c.value, "iso")}
     assert theirs == {("launch", "2028-05-05"), ("opening", "2029")}
+    # and each ship its own IMO number, in the article's infobox and prose and in the news
+    codes = sorted((c.source, c.subject == ship.id, c.value) for c in r.claims
+                   if c.predicate == "imo")
+    assert codes == [("ferry", False, "9731857"), ("ferry", True, "9731845"),
+                     ("news2", False, "9731857"), ("news2", True, "9731845")]
     captain = [e for e in r.entities if "Sorokhin" in e.name]
     assert [e.name for e in captain] == ["Andrei Sorokhin"] and captain[0].type == "person"
 

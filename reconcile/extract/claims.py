@@ -19,6 +19,7 @@ from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
 from .counts import count_claims, occasions_in, phrase_counts
 from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
+from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
 from .numbers import NumberMatch, find_numbers, parse_number
 from .sentences import clause_bounds, split_sentences
@@ -139,6 +140,14 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
             if lead is not None:
                 value = lead.value
                 span = doc.span(*field_passage(doc, f).raw_range(lead.start, lead.end))
+        elif predicate in vocab.identifier_predicates and vocab.identifier_re is not None and (
+                code := vocab.identifier_re.search(f.value)) is not None:
+            # "IMO number: IMO 9731845": the code, as prose writes it after its cue
+            value = code["code"]
+            span = doc.span(*field_passage(doc, f).raw_range(code.start("code"), code.end("code")))
+        elif predicate == "members" and (count := parse_number(f.value)) is not None:
+            # "Crew: 6": how many, not who (a list of names has no number alone)
+            predicate, value = "member_count", count
         elif predicate == "members":
             value = tuple(f.value[s:e] for s, e in _items(f.value))
         else:
@@ -191,7 +200,7 @@ def _serial_number(surface: str) -> str:
 
 
 OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
-                            r"under|via)\s+(?:the\s+)?$")
+                            r"under|via|to|towards)\s+(?:the\s+)?$")
 # "took the lead in Sunday's election", "after the death": a person's event word used as a
 # noun names the event, which the people of the sentence need not be what it happened to;
 # "his election", "Smith's death", "the election of Smith" say whose it is. Searched in a
@@ -248,7 +257,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
     ranked = RANK_CUE.search(low) is not None
-    if not triggers and not ranked and not _MAYBE_CLAIM.search(low):
+    coded = vocab.identifier_re is not None and any(c in low for c in vocab.identifier_cues)
+    if not triggers and not ranked and not coded and not _MAYBE_CLAIM.search(low):
         # nothing datable, countable or characterising: only carry the subjects forward
         _carry(state, in_sentence, bool(PRONOUN_START.match(text)), vocab)
         return out
@@ -320,7 +330,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         return subject, True
 
     # dated events
-    dates, numbers = _values(doc, text, state.last_date, state.year_date, _numbers_used(text, low))
+    measured = measure_gate(vocab).search(low) is not None
+    dates, numbers = _values(doc, text, state.last_date, state.year_date,
+                             measured or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -400,6 +412,33 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))
     out.extend(count_claims(doc, text, low, numbers, in_sentence, positions, subject, span,
                             (raw_s, raw_e)))
+    if coded:
+        for m in vocab.identifier_re.finditer(text):  # type: ignore[union-attr]
+            # a code is the named thing's it follows in its clause ("Flight 9, registered
+            # N512AX"); else the article's subject; else, in a news item, the thing last named
+            c0, _ = clause_bounds(text, m.start())
+            # ("Flight 612, an Embraer 190 registered PH-EZK": "an" makes the type a
+            # description of the flight, not the owner)
+            named = [x for x in in_sentence if x.kind in ("designator", "name")
+                     and c0 <= positions[x.id] < m.start()
+                     and not low[max(0, positions[x.id] - 3):positions[x.id]].endswith(
+                         ("a ", "an "))]
+            holder = max(named, key=lambda x: positions[x.id]) if named else \
+                subject or state.last_thing
+            out.append(Claim("", doc.id, vocab.identifier_predicate(m["cue"]), m["code"],
+                             span(m.start("code"), m.end("code")),
+                             subject_mention=holder.id if holder else None,
+                             context=(raw_s, raw_e), inferred_subject=not named))
+    if measured and numbers:
+        def owner(at: int, after: int | None, part: bool) -> tuple[Mention | None, bool]:
+            return _measure_owner(text, low, at, after, part, in_sentence, positions, subject,
+                                  state.last_thing if pronoun else None, vocab)
+
+        def mood(at: int) -> str:
+            return _modality(low[slice(*clause_bounds(text, at))], vocab)
+
+        out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
+                                  (raw_s, raw_e)))
     if vocab.count_cue.search(low) is not None:  # most sentences hold no count phrase
         out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
                                  subject, span, (raw_s, raw_e), vocab))
@@ -479,6 +518,63 @@ def _noun_owner(low: str, at: int, noun: re.Match[str], people: list[Mention],
     if of is not None:
         return next((m for m in people if 0 <= positions[m.id] - of.end() <= 4), None)
     return None
+# a new clause whose own subject a measurement after it may have: "..., and the tunnel is 2 km long"
+_NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
+# "The (concrete) tower is", "The tower, which": the kind noun a sentence opens with, as its subject
+# ("The tower's mast is", "The tower mast is" are about another thing)
+_KIND_LEAD = re.compile(r"(?:The|This)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*,|[ \t]+(?:is|was|"
+                        r"stands|stood|rises|rose|has|had|measures|measured|reaches|reached|covers|"
+                        r"covered|spans|spanned|runs|ran)\b)")
+_PRONOUN_OWNER = re.compile(r"(?:(It|He|She)|Its|His|Her) ")
+_RELATIVE = re.compile(r",[ \t]*(?:which|that)\b")
+_HEAD_WORDS = re.compile(r"(?<![ \t-])[ \t-]*(?<![a-z])((?:[a-z]+[ \t]+){0,2}[a-z]+)")
+
+
+def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
+                   in_sentence: list[Mention], positions: dict[str, int],
+                   subject: Mention | None, carried: Mention | None,
+                   vocab: Vocabulary) -> tuple[Mention | None, bool]:
+    """Whose dimension the quantity at `at` states, and whether that was inferred; None when
+    the sentence does not say (a measurement of no one is no claim).
+
+    Attributive ("the 1,200-metre-long bridge", `after` where the adjective ends): the thing
+    named right after it, or the subject when the noun is a kind noun of the subject's name.
+    Otherwise the nearest thing named before it in its clause (not a place: "in Sennick", nor
+    one in an earlier clause: "X opened, and the tunnel is 2 km long"); a sentence opening with
+    "It", "Its <dimension noun>" or a definite kind noun of the subject ("The tower is 330 metres
+    tall") is about the subject; "the 140-metre main span" (`part`) with nothing named is the
+    subject's."""
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+    if after is not None:
+        named = [m for m in things if 0 <= positions[m.id] - after <= 2]
+        if named:
+            return named[0], False
+        head = _HEAD_WORDS.match(low, after)
+        kinds = set(head.group(1).split()) & vocab.name_heads if head else set()
+        return (subject, True) if kinds and kinds & own else (None, True)
+    c0, _ = clause_bounds(text, at)
+    for m in things:  # "stopped in the X, which is 1,150 feet tall": a place, described
+        relative = _RELATIVE.match(low, positions[m.id] + len(m.span.text))
+        if relative and relative.end() <= at and "," not in low[relative.end():at]:
+            return m, False
+    before = [m for m in things if c0 <= positions[m.id] < at and not OBLIQUE_BEFORE.search(
+        low, max(0, positions[m.id] - 16), max(0, positions[m.id])) and not _NEW_CLAUSE.search(
+        low, positions[m.id] + len(m.span.text) + 1, at)]
+    if before:
+        return max(before, key=lambda m: positions[m.id]), False
+    pronoun = _PRONOUN_OWNER.match(text)
+    if pronoun and (pronoun.group(1) or not low[pronoun.end():at].strip()):
+        # "It is 330 m tall", "Its height is" (not "Its mast is 40 m tall"); "She" and "He" are
+        # the article's ship or person
+        return (carried or subject, True) if pronoun.group() in ("It ", "Its ") else (subject, True)
+    lead = _KIND_LEAD.match(text)
+    if lead and not _NEW_CLAUSE.search(low, lead.end() + 1, at) \
+            and lead.group(1) in vocab.name_heads & own:
+        return subject, True
+    if part and not things:
+        return subject, True
+    return None, True
 
 
 def _opening_aside(text: str, at: int) -> tuple[str, int] | None:

@@ -49,7 +49,9 @@ _YEAR = r"(?:1\d{3}|2[01]\d{2})(?!\d)"
 _SEP = r"\s*(?:-|–|—|to|and|&|until|till|through)\s*"
 # a following noun that makes "of 1040 days" a count, not a year
 _NOT_YEAR = (r"(?!\s+(?:days?|weeks?|months?|years?|hours?|minutes?|seconds?|people|persons?"
-             r"|times|km|kg|m|metres?|meters?|miles?|units?|tons?|tonnes?)\b)")
+             r"|times|km|kg|m|metres?|meters?|miles?|units?|tons?|tonnes?|ft|feet|foot|lbs?|mph"
+             r"|knots?|yards?|inches|acres?|hectares?|ha|sq|square|cubic|litres?|liters?"
+             r"|kilometres?|kilometers?|nautical)\b)")
 
 
 def _mon(g: str) -> str:

@@ -37,7 +37,8 @@ _WORDS = sorted(list(_SMALL) + list(_TENS) + list(_SCALES) + ["hundred", "dozen"
                 reverse=True)
 _WORD = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _WORDS) + r")(?![A-Za-z])"
 
-# unit words as written -> the unit reported; plurals are listed, not guessed
+# unit words as written -> the unit reported; plurals are listed, not guessed. Units of length,
+# area, volume, mass and speed are compared across systems by reconcile/units.py.
 _UNITS: dict[str, str] = {}
 for _unit, _forms in {
     "day": "day days", "week": "week weeks", "month": "month months", "year": "year years",
@@ -48,15 +49,21 @@ for _unit, _forms in {
     "km": "km kilometre kilometres kilometer kilometers", "m": "m metre metres meter meters",
     "cm": "cm centimetre centimetres centimeter centimeters",
     "mm": "mm millimetre millimetres millimeter millimeters",
-    "mile": "mile miles mi", "nmi": "nmi",
+    "mile": "mile miles mi", "nmi": "nmi nautical_mile nautical_miles",
+    "inch": "inch inches", "yard": "yard yards yd",
+    "m2": "m² m2 sq_m square_metre square_metres square_meter square_meters",
+    "km2": "km² km2 sq_km square_kilometre square_kilometres square_kilometer square_kilometers",
+    "mi2": "sq_mi square_mile square_miles", "ha": "ha hectare hectares", "acre": "acre acres",
+    "m3": "m³ m3 cubic_metre cubic_metres cubic_meter cubic_meters",
+    "litre": "litre litres liter liters",
     "knot": "knot knots kn", "ft": "ft foot feet", "kg": "kg kilogram kilograms kilo kilos",
     "g": "g gram grams", "tonne": "tonne tonnes ton tons t", "lb": "lb lbs",
     "km/h": "km/h kph", "mph": "mph", "m/s": "m/s",
     "person": "person persons people", "orbit": "orbit orbits",
     "celsius": "°C", "fahrenheit": "°F",
 }.items():
-    for _f in _forms.split(" ") if _unit != "percent" else ("percent", "%", "per cent"):
-        _UNITS[_f] = _unit
+    for _f in _forms.split(" ") if _unit != "percent" else ("percent", "%", "per_cent"):
+        _UNITS[_f.replace("_", " ")] = _unit  # "_": a blank inside a form
 _GLUED_ONLY = {"h", "s", "t", "g", "mi"}  # too ambiguous as separate words
 _GLUED_OK = {"h", "t", "g", "km", "m", "cm", "mm", "kg", "mi", "ft", "lb", "lbs", "mph",
              "kph", "min", "hr", "hrs", "sec", "%"}

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..model import Agreement, Finding, RuleInfo
 from . import Context, finding
-from .value_conflict import describe, pairs
+from .value_conflict import common_unit, describe, pairs
 
 RULE = RuleInfo(
     id="self-contradiction", code="RC202", severity="error",
@@ -25,7 +25,8 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             continue
         claims = {c.id: c for ab in bad for c in ab}.values()
         source = next(iter(claims)).source
+        unit = common_unit(list(claims))
         yield finding(ctx, RULE, subject, predicate,
                       f"{ctx.label(source)} gives the {predicate} of {ctx.name(subject)} two ways: "
-                      + "; ".join(sorted({describe(ctx, c).split(': ', 1)[1] for c in claims})) + ".",
+                      + "; ".join(sorted({describe(ctx, c, unit).split(': ', 1)[1] for c in claims})) + ".",
                       [ctx.evidence(c) for c in claims])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import replace
 from itertools import combinations
 
 from ..model import Agreement, Claim, DateValue, Finding, Quantity, RuleInfo
+from ..units import dimension
 from . import Context, agreement, finding
 from ._facts import days_between
 
@@ -54,7 +56,8 @@ def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
             continue
         if predicate in NEEDS_QUALIFIER and not c.qualifier:
             continue
-        if isinstance(c.value, (DateValue, Quantity)) or predicate in COMPARED_TEXT and c.value:
+        if isinstance(c.value, (DateValue, Quantity)) or c.value and (
+                predicate in COMPARED_TEXT or predicate in ctx.vocab.identifier_predicates):
             out.append(c)
     return out
 
@@ -73,15 +76,23 @@ def compare(a: Claim, b: Claim) -> str:
         return "differ"
     if isinstance(va, Quantity) and isinstance(vb, Quantity) and "minimum" in (a.modality, b.modality):
         # a lower bound ("at least 9") holds any value at or above it, often a later count
-        if va.unit != vb.unit or a.modality == b.modality:
+        if not va.comparable(vb) or a.modality == b.modality:
             return "same"
         floor, other = (va, vb) if a.modality == "minimum" else (vb, va)
+        if floor.unit != other.unit:
+            other = other.converted(floor.unit or "")
         return "same" if other.value + other.tolerance() + 1e-9 >= floor.value else "differ"
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
-        return "same" if va.agrees(vb) or va.unit != vb.unit else "differ"
+        # across units of one dimension too: 140 m agrees with 459 ft, 330 m differs from 300 m
+        return "same" if va.agrees(vb) or not va.comparable(vb) else "differ"
     if type(va) is not type(vb):
         return "same"
-    return "same" if str(va).strip().lower() == str(vb).strip().lower() else "differ"
+    return "same" if _code(va) == _code(vb) else "differ"
+
+
+def _code(value: object) -> str:
+    """A text value as compared: "LN-RKE", "ln rke" and "LNRKE" are one code."""
+    return re.sub(r"[\s\-‐-―]+", "", str(value)).lower()
 
 
 # Dates of a recurring event (an election) further apart than this are different occurrences.
@@ -123,10 +134,25 @@ def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tupl
             yield subject, predicate, out  # type: ignore[misc]
 
 
-def describe(ctx: Context, c: Claim) -> str:
+def describe(ctx: Context, c: Claim, unit: str | None = None) -> str:
+    """ "news1: 1,083 ft (330.1 m)": a measurement in another unit than `unit` is also given in
+    it, so that the values of a finding can be read side by side."""
     from ..model import value_human
 
-    return f"{ctx.label(c.source)}: {value_human(c.value)}"
+    text = value_human(c.value)
+    if unit and isinstance(c.value, Quantity) and c.value.unit != unit:
+        text += f" ({c.value.converted(unit).human()})"
+    return f"{ctx.label(c.source)}: {text}"
+
+
+def common_unit(claims: list[Claim]) -> str | None:
+    """The unit most of the claims are in (the first one's on a tie), when they mix units of
+    one dimension; None when there is nothing to convert."""
+    units = [c.value.unit for c in claims if isinstance(c.value, Quantity)]
+    if len(set(units)) < 2 or dimension(units[0]) is None \
+            or len({dimension(u) for u in units}) > 1:
+        return None
+    return max(units, key=lambda u: (units.count(u), -units.index(u)))
 
 
 def backing(ctx: Context, claims: list[Claim]) -> str:
@@ -161,10 +187,16 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         good = [(a, b) for a, b, r in results if r == "same"]
         if bad:
             claims = {c.id: c for ab in bad for c in ab}.values()
-            values = sorted({describe(ctx, c) for c in claims})
+            unit = common_unit(list(claims))
+            values = sorted({describe(ctx, c, unit) for c in claims})
+            # who backs which value counts every claim of the fact, also a source's claims
+            # that agree with the others beside the one that does not (an edit that changed
+            # one mention of a date and left the infobox's)
+            stated = [c for c in facts(ctx, subject, predicate)
+                      if any(c.qualifier == d.qualifier for d in claims)]
             yield finding(ctx, RULE, subject, predicate,
                           f"Sources disagree on the {predicate} of {name}: " + "; ".join(values)
-                          + ". " + backing(ctx, list(claims)),
+                          + ". " + backing(ctx, stated),
                           [ctx.evidence(c) for c in claims])
         for a, b in near:
             yield finding(ctx, RULE, subject, predicate,
