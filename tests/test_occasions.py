@@ -196,3 +196,12 @@ def test_a_crowd_is_no_person_s():
     doc = read_text("= Marta Kelby =\n\n- Born: 2 May 1990\n\nMarta Kelby made her debut in "
                     "front of 30,000 spectators.\n", "b.txt", "b")
     assert [c for c in extract(doc).claims if c.predicate == "attendance"] == []
+
+
+def test_a_rank_of_another_kind_is_not_the_occasion_s():
+    doc = news("Ola Marten won the award for best actor at the Tarrow festival, the first "
+               "Norwegian-language award for a British actor.")
+    x = extract(doc)
+    surface = {m.id: m.surface for m in x.mentions}
+    assert "Tarrow festival" in surface.values()
+    assert [surface[c.subject_mention] for c in x.claims if c.predicate == "rank"] == ["Ola Marten"]
