@@ -59,7 +59,7 @@ class Vocabulary:
     rank_holders: frozenset[str]
     occasions: frozenset[str]  # "final": "the Tarrow Shield final" names an occasion
     occasion_re: re.Pattern[str]  # an occasion noun after a name, one adjective allowed between
-    occasion_word: re.Pattern[str]  # any occasion noun after a blank, in any case: a first test
+    occasion_word: re.Pattern[str]  # any occasion noun after a blank, as written: a first test
     # (predicate, its phrases with their number, words that make one not the occasion's own)
     counts: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
     count_cue: re.Pattern[str]  # a word of every count phrase: a cheap test before the scan
@@ -215,7 +215,9 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         occasions=frozenset(occasions),
         occasion_re=re.compile(r"[ \u00a0](?:[a-z]+(?:al|ic|ary|ive)[ \u00a0])?(?P<noun>"
                                + _words_re(occasions) + r")\b(?![-'’])"),
-        occasion_word=re.compile(r"[ \u00a0](?:" + _words_re(occasions) + r")\b", re.I),
+        occasion_word=re.compile(r"[ \u00a0](?:" + _words_re(  # case-blind re is slower
+            occasions + [w.capitalize() for w in occasions] + [w.title() for w in occasions])
+            + r")\b"),
         counts=tuple((pred, _count_re(pred, body.get("phrases", [])),
                       re.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
                       if body.get("not_with") else None)
