@@ -247,6 +247,8 @@ class Mention:
     alias_of: str | None = None  # mention id this one is stated to be another name of
     role: str | None = None  # "subject" for a document's title, a field key for infobox values
     descriptor: str | None = None  # words before a person's name: "NASA astronaut"
+    # the year its source gives a year-less occasion ("the Tarrow Shield final" in a 2030 report)
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

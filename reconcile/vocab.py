@@ -57,6 +57,12 @@ class Vocabulary:
     flight_sequence: tuple[str, ...]
     source_weights: dict[str, float]
     rank_holders: frozenset[str]
+    occasions: frozenset[str]  # "final": "the Tarrow Shield final" names an occasion
+    occasion_re: re.Pattern[str]  # an occasion noun after a name, one adjective allowed between
+    occasion_word: re.Pattern[str]  # any occasion noun after a blank, as written: a first test
+    # (predicate, its phrases with their number, words that make one not the occasion's own)
+    counts: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    count_cue: re.Pattern[str]  # a word of every count phrase: a cheap test before the scan
     # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
     identifier_predicates: frozenset[str] = frozenset()
     identifier_cues: tuple[str, ...] = ()
@@ -177,6 +183,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         fields.setdefault(normalise_key(noun), predicate)  # "Total length: 620 m" is a length
     people = data.get("people", {})
     seq = data.get("sequence", {})
+    occasions = [" ".join(w.lower().split()) for w in data.get("names", {}).get("occasions", [])]
     return Vocabulary(
         events=events,
         trigger_re=trigger_re,
@@ -205,12 +212,49 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         flight_sequence=tuple(seq.get("flight", [])),
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
+        occasions=frozenset(occasions),
+        occasion_re=re.compile(r"[ \u00a0](?:[a-z]+(?:al|ic|ary|ive)[ \u00a0])?(?P<noun>"
+                               + _words_re(occasions) + r")\b(?![-'’])"),
+        occasion_word=re.compile(r"[ \u00a0](?:" + _words_re(  # case-blind re is slower
+            occasions + [w.capitalize() for w in occasions] + [w.title() for w in occasions])
+            + r")\b"),
+        counts=tuple((pred, _count_re(pred, body.get("phrases", [])),
+                      re.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
+                      if body.get("not_with") else None)
+                     for pred, body in sorted(data.get("counts", {}).items())),
+        count_cue=re.compile(_words_re([max(p.replace("#", " ").split(), key=len)
+                                        for body in data.get("counts", {}).values()
+                                        for p in body.get("phrases", [])]) or "(?!)"),
         **_identifiers(data.get("identifiers", {})),
         measure_nouns=nouns,
         measure_adjectives={a: p for p, body in sorted(measures.items())
                             for a in body.get("adjectives", [])},
         measure_dimensions={p: frozenset(body.get("dimensions", ())) for p, body in measures.items()},
     )
+
+
+# a count after its phrase, maybe bounded ("a crowd of about 60,000"); only whole numbers,
+# each tried from its first digit
+_COUNT_BOUND = (r"(?:(?P<q{0}>at\s+least|more\s+than|over|about|around|nearly|almost|some|"
+                r"roughly|approximately|an\s+estimated)\s+)?")
+_COUNT_NUMBER = r"(?<![\w,.])(?P<n{0}>\d{{1,3}}(?:,\d{{3}})+|\d{{1,7}})(?!\w|[.,]\d)"
+
+
+def _count_re(predicate: str, phrases: list[str]) -> re.Pattern[str]:
+    """One pattern for a count's phrases: "a crowd of #" (the number after the words, groups
+    q/n) and "# spectators" (before them, groups q2/n2)."""
+    before = [" ".join(p[:-1].split()) for p in phrases if p.rstrip().endswith("#")]
+    after = [" ".join(p.lstrip()[1:].split()) for p in phrases if p.lstrip().startswith("#")]
+    if len(before) + len(after) != len(phrases) or not phrases or "" in before + after:
+        raise PackError(f"[counts.{predicate}]: each phrase must start or end with '#'")
+    alts = []
+    if before:
+        alts.append(r"\b(?:" + _words_re(before) + r")\s+" + _COUNT_BOUND.format("")
+                    + _COUNT_NUMBER.format(""))
+    if after:
+        alts.append(_COUNT_BOUND.format("2") + _COUNT_NUMBER.format("2") + r"\s+(?:"
+                    + _words_re(after) + r")\b")
+    return re.compile("|".join(alts))
 
 
 # A code as registries write them: capitals and digits, at most one hyphen, two to ten in all,

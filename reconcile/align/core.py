@@ -204,6 +204,7 @@ class _Aligner:
         self.parsed: dict[tuple[str, bool], nm.Name] = {}
         self.edges: list[tuple[int, int, MergeReason]] = []  # (node a, node b, reason)
         self.ambiguous: dict[str, set[int]] = {}  # unresolved mention id -> candidate nodes
+        self.dated: set[str] = set()  # year-less occasion mentions joined to a year-led name
 
     # ---- nodes -------------------------------------------------------------------------
 
@@ -350,6 +351,28 @@ class _Aligner:
                 self.edges.append((j, j, MergeReason(
                     m.surface, self.nodes[j].rep(), IN_SOURCE,
                     "short designator resolved within its source")))
+
+    def date_occasions(self) -> None:
+        """A year-less occasion name its source dates ("the Tarrow Shield final" in a 2030
+        report) is the year-led name of that year ("2030 Tarrow Shield final") when some source
+        names it so: the year is part of the key, so two years never join, and a name no
+        source dates stays its own."""
+        joined: set[tuple[int, str, int, str]] = set()
+        for m in self.mentions:
+            if m.year is None:
+                continue
+            name = _without_article(fold(m.surface))
+            for text in (f"{m.year} {name}", f"{name} {m.year}"):
+                j = self.node_index.get(("designator", dz.designator_key(text)))
+                if j is not None:
+                    self.override[m.id] = j
+                    self.dated.add(m.id)
+                    joined.add((j, m.surface, m.year, m.span.source))
+                    break
+        for j, surface, year, source in sorted(joined):
+            self.edges.append((j, j, MergeReason(
+                surface, self.nodes[j].rep(), IN_SOURCE,
+                f"occasion named without its year in source {source}, dated {year}")))
 
     # ---- step 2: short person forms --------------------------------------------------------
 
@@ -534,7 +557,9 @@ class _Aligner:
         drafts = []
         for root, ms in members.items():
             ms.sort(key=_mention_order)
-            full = Counter(m.surface for m in ms if not m.short)
+            # the year-led spelling names an occasion, however often its year is dropped
+            full = Counter(m.surface for m in ms if not m.short and m.id not in self.dated) \
+                or Counter(m.surface for m in ms if not m.short)
             if len(full) > 1:
                 full = self._prefixed(ms) or full
             name = _canonical(full or Counter(m.surface for m in ms))
@@ -584,6 +609,7 @@ def align(mentions: Sequence[Mention], doc_subjects: Mapping[str, str] | None = 
         shorts = al.build_nodes()
         al.join_keys()
         al.resolve_series_in_source()
+        al.date_occasions()
         unresolved = al.resolve_shorts(shorts)
         al.apply_aliases()
         al.near_misses()

@@ -16,7 +16,7 @@ from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import count_claims
+from .counts import count_claims, occasions_in, phrase_counts
 from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -49,6 +49,7 @@ class _State:
     last_person: Mention | None = None
     last_people: list[Mention] = field(default_factory=list)  # the last sentence's, in order
     last_thing: Mention | None = None
+    last_occasion: Mention | None = None  # the occasion the last sentence named, if any
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -259,7 +260,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     coded = vocab.identifier_re is not None and any(c in low for c in vocab.identifier_cues)
     if not triggers and not ranked and not coded and not _MAYBE_CLAIM.search(low):
         # nothing datable, countable or characterising: only carry the subjects forward
-        _carry(state, in_sentence, bool(PRONOUN_START.match(text)))
+        _carry(state, in_sentence, bool(PRONOUN_START.match(text)), vocab)
         return out
 
     def span(a: int, b: int) -> Span:
@@ -438,6 +439,11 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
+    if vocab.count_cue.search(low) is not None:  # most sentences hold no count phrase
+        out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
+                                 subject, span, (raw_s, raw_e), vocab))
+    state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \
+        else None
     if ranked:
         out.extend(rank_claims(doc, text, in_sentence, positions,
                                _referent(state, said, mentions) if pronoun else None, span,
@@ -647,7 +653,9 @@ _MAYBE_CLAIM = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine
                           r"friday|saturday|sunday|yesterday|today|tomorrow|later|earlier)\b")
 
 
-def _carry(state: _State, in_sentence: list[Mention], pronoun: bool) -> None:
+def _carry(state: _State, in_sentence: list[Mention], pronoun: bool, vocab: Vocabulary) -> None:
+    state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \
+        else None
     if pronoun:
         return
     people = [m for m in in_sentence if m.kind == "person"]

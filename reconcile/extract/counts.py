@@ -15,6 +15,9 @@
   is the counted noun as an infobox key would name it (`concerts`), so a field "Concerts: 24"
   about the same subject is compared with it. Only a word saying the number is the whole makes
   it one: "six concerts in Japan" may be a part, "the 12th concert" is an ordinal.
+- Counts the packs introduce by phrase (`[counts]`): "a crowd of 48,000" is `attendance`, as
+  the infobox key "attendance" states it, of the occasion named in the sentence or the one
+  before ("at the Tarrow Shield final ... A crowd of 48,000 watched"), else of the article.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import re
 from collections.abc import Callable
 
 from ..model import Claim, Document, Mention, Quantity, Span
+from ..vocab import Vocabulary, per_vocabulary
 from .numbers import parse_number
 
 GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "lineup",
@@ -186,3 +190,83 @@ def _total_with_parts(doc: Document, text: str, numbers: list,
                    for p in parts]
         return claims
     return []
+
+
+# another edition named without a name: "the 2030 final", "last year's edition"
+OTHER_EDITION = re.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
+                           r"(?P<w>[a-z][a-z-]{2,20})\b")
+_SEGMENT = ",;:()"
+
+
+def occasions_in(mentions: list[Mention], vocab: Vocabulary) -> list[Mention]:
+    """The mentions that name an occasion ("2030 Tarrow Shield final", "Brenmoor Marathon")."""
+    named = _names_occasion(vocab)
+    return [m for m in mentions if m.kind in ("designator", "name") and named(m.surface)]
+
+
+@per_vocabulary
+def _names_occasion(vocab: Vocabulary) -> Callable[[str], bool]:
+    """A memoised test of a name's last words against the occasion nouns (asked per sentence
+    for every name in it)."""
+    memo: dict[str, bool] = {}
+
+    def named(surface: str) -> bool:
+        got = memo.get(surface)
+        if got is None:
+            words = surface.lower().split()
+            got = words[-1] in vocab.occasions or " ".join(words[-2:]) in vocab.occasions
+            if len(memo) < 100_000:
+                memo[surface] = got
+        return got
+
+    return named
+
+
+def _year_of(m: Mention) -> int | None:
+    head = m.surface[:4]
+    return int(head) if head.isdigit() else m.year
+
+
+def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention],
+                  positions: dict[str, int], carried: Mention | None, subject: Mention | None,
+                  span: Callable[[int, int], Span], context: tuple[int, int],
+                  vocab: Vocabulary) -> list[Claim]:
+    """Counts a phrase of the packs introduces; each is the occasion's named nearest before
+    it in the sentence, else the one the previous sentence named (`carried`), else the
+    article's subject unless a person. Not when the words around it say it is no count of
+    what happened ("a capacity of", "is expected"), nor when another edition is named without
+    a name ("the 2030 final") in its words, or in a sentence that names no occasion, unless
+    it is of the owner's year."""
+    out: list[Claim] = []
+    if subject is not None and subject.kind == "person":
+        subject = None  # "he played in front of 30,000": a crowd is an occasion's, not a person's
+    here = occasions_in(in_sentence, vocab)
+    others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
+              if e["w"] in vocab.occasions or e["w"] == "edition"]
+    for predicate, pattern, not_with in vocab.counts:
+        for m in pattern.finditer(low):
+            groups = m.groupdict()  # a pack may give only one of the two forms
+            k = "" if groups.get("n") else "2"
+            number = parse_number(groups["n" + k])
+            if number is None or number.value != int(number.value):
+                continue
+            lo = max(low.rfind(c, 0, m.start()) for c in _SEGMENT) + 1
+            hi = min((i for i in (low.find(c, m.end()) for c in _SEGMENT) if i >= 0),
+                     default=len(low))
+            if not_with is not None and not_with.search(low, lo, hi) \
+                    or vocab.modality_re.search(low, lo, hi):
+                continue
+            before = [x for x in here if positions[x.id] < m.start()]
+            who = max(before, key=lambda x: positions[x.id]) if before else \
+                min(here, key=lambda x: positions[x.id]) if here else carried or subject
+            if who is None or any(lo <= at < hi or not here and y != str(_year_of(who))
+                                  for at, y in others):
+                continue
+            bound = " ".join((groups["q" + k] or "").split())
+            out.append(Claim("", doc.id, predicate,
+                             Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),
+                             span(m.start(), m.end()), subject_mention=who.id,
+                             modality="minimum" if bound in _LOWER else
+                             "approximate" if bound else "stated",
+                             context=context, inferred_subject=not here and carried is None))
+    return out

@@ -69,7 +69,10 @@ def rank_claims(doc: Document, text: str, in_sentence: list[Mention], positions:
         head = words[0].lower()
         personal = head in vocab.rank_holders or head in vocab.roles or head.rstrip("s") in vocab.roles \
             or head in vocab.demonyms
-        who = _holder(in_sentence, positions, m.start("det"), end, carried, personal)
+        nouns = {w.lower() for w in words} & vocab.name_heads
+        # "won the award at the Tarrow festival, the first award for ...": no festival's rank
+        holders = [x for x in in_sentence if not nouns or not _other_kind(x, nouns, vocab)]
+        who = _holder(holders, positions, m.start("det"), end, carried, personal)
         if who is None:
             continue
         out.append(Claim("", doc.id, "rank", phrase_key(" ".join(words)), span(m.start("det"), end),
@@ -83,6 +86,13 @@ def _span_len(raw: str, words: list[str]) -> int:
     for w in words:
         pos = raw.index(w, pos) + len(w)
     return pos
+
+
+def _other_kind(m: Mention, nouns: set[str], vocab: Vocabulary) -> bool:
+    """A named thing whose kind noun is not among the kind nouns the rank phrase names."""
+    kind = m.surface.rsplit(None, 1)[-1].lower()
+    return m.kind != "person" and (kind in vocab.name_heads or kind in vocab.occasions) \
+        and kind not in nouns
 
 
 def _holder(in_sentence: list[Mention], positions: dict[str, int], start: int, end: int,

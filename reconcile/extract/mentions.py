@@ -76,6 +76,7 @@ class _Draft:
     role: str | None = None
     descriptor: str | None = None
     alias_to: tuple[int, int] | None = None
+    year: int | None = None
 
 
 def _is_code_like(code: str) -> bool:
@@ -237,6 +238,8 @@ def _named_thing(title: str, vocab: Vocabulary) -> str:
     thing (capitalised words ending in a kind word, then lower-case words) is about the thing,
     which prose names without the lower-case words. Any other title as it is."""
     words = title.split(" ")
+    if words[-1].lower() in vocab.occasions:
+        return title  # "Tarrow Cup final" is the final, not the cup
     k = len(words)
     while k > 0 and words[k - 1].isalpha() and words[k - 1].islower():
         k -= 1
@@ -281,6 +284,62 @@ def named_things(text: str, vocab: Vocabulary,
                for w in words[:-1]):
             continue  # "International Space Station" style: no proper word at all
         yield run_start + words[0][0], run_start + words[-1][1]
+
+
+# a year (or a season, "2030–31") right before an occasion's name is part of the name
+YEAR_BEFORE = re.compile(r"(?<![\w–-])\d{4}(?:[–-]\d{2}(?:\d{2})?)?[ \u00a0]\Z")
+# the text's own year for a year-less occasion, right after it: "the Brenmoor Marathon of 2025",
+# "... in 2025", "... (2025)"
+YEAR_AFTER = re.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
+# "last year's Brenmoor Marathon": a year counted from the source's date
+YEARS_BEFORE = re.compile(r"\b(last|this|next)[ \u00a0]year['’]s[ \u00a0]\Z", re.I)
+_YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
+ADJECTIVE = ("al", "ic", "ary", "ive")  # endings of the adjectives before an occasion noun
+
+
+def occasion_names(text: str, vocab: Vocabulary,
+                   runs: list[tuple[int, str]]) -> Iterable[tuple[int, int]]:
+    """Names of occasions: a capitalised name and an occasion noun of the packs in lower case
+    after it ("the Tarrow Shield final", "the Osterlund constitutional referendum"), or a name
+    ending in one ("the Brenmoor Marathon"); a year right before it is part of the name ("2030
+    Tarrow Shield final"), so that two editions stay two events."""
+    occasions, not_name = vocab.occasions, _non_name_words(vocab)
+    if vocab.occasion_word.search(text) is None:
+        return  # most passages and field values name no occasion at all
+    for run_start, group in runs:
+        end = run_start + len(group)
+        # cheap tests first: most runs are followed by no blank and end in no occasion noun
+        tail = vocab.occasion_re.match(text, end) if text[end:end + 1] in (" ", "\u00a0") \
+            else None
+        last = group.rsplit(None, 1)[-1]
+        if tail is None and last.lower() not in occasions or "'" in last or "’" in last:
+            continue  # no occasion, or a possessive ("Osterlund's referendum" is no name)
+        words = [(w.start(), w.group()) for w in NAME_TOKEN.finditer(group)]
+        while words and words[0][1].lower() in FUNCTION_WORDS:
+            words = words[1:]
+        proper = words if tail is not None else words[:-1]
+        if not proper or all(not_name(w) and w.lower() not in vocab.name_heads
+                             for _, w in proper):
+            continue  # "The final", "On Saturday final": no name before the noun
+        start = run_start + words[0][0]
+        if len(proper) == 1 and start == run_start and proper[0][1].lower().endswith(ADJECTIVE) \
+                and text[max(0, start - 3):start].rstrip()[-1:] in ("", ".", "!", "?"):
+            continue  # "Presidential elections were held": an adjective opening a sentence
+        year = YEAR_BEFORE.search(text, max(0, start - 12), start)
+        yield year.start() if year else start, tail.end() if tail is not None else end
+
+
+def occasion_year(doc: Document, text: str, start: int, end: int) -> int | None:
+    """The year a source gives a year-less occasion's name: written right after it ("of
+    2025"), else the source's date ("last year's" one year before it); None in an undated
+    source, which then joins no edition by guesswork."""
+    after = YEAR_AFTER.match(text, end)
+    if after is not None:
+        return int(after[1] or after[2])
+    if doc.published is None:
+        return None
+    rel = YEARS_BEFORE.search(text, max(0, start - 20), start)
+    return doc.published.year + (_YEAR_SHIFT[rel[1].lower()] if rel else 0)
 
 
 def _leads(word: str, vocab: Vocabulary) -> bool:
@@ -439,6 +498,12 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
             add(_Draft(s, e, "designator", role=role))
     runs = [_cap_runs(passage.text) for passage, _ in regions]
     for (passage, role), region_runs in zip(regions, runs, strict=True):
+        for s0, e0 in occasion_names(passage.text, vocab, region_runs):
+            if _verbatim(doc, passage, s0, e0):
+                s, e = passage.raw_range(s0, e0)
+                dated = DIGIT.search(doc.text, s, e) is not None
+                add(_Draft(s, e, "designator" if dated else "name", role=role,
+                           year=None if dated else occasion_year(doc, passage.text, s0, e0)))
         for s0, e0 in named_things(passage.text, vocab, region_runs):
             if _verbatim(doc, passage, s0, e0):
                 s, e = passage.raw_range(s0, e0)
@@ -606,7 +671,7 @@ def _finalise(doc: Document, drafts: dict[tuple[int, int], _Draft]) -> list[Ment
         out.append(Mention(
             id=ids[k], span=doc.span(k[0], k[1]), kind=d.kind, surface=surface, short=d.short,
             alias_of=ids.get(d.alias_to) if d.alias_to else None, role=d.role,
-            descriptor=d.descriptor,
+            descriptor=d.descriptor, year=d.year,
         ))
     return out
 
