@@ -19,8 +19,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
 import generate  # noqa: E402
 
-FIXTURE_DIRS = ("seeds", "formats", "extraction", "probes/bridge", "probes/film",
-                "probes/merger", "probes/ship", "probes/storm", "probes/tour", "probes/tower")
+FIXTURE_DIRS = ("seeds", "formats", "extraction",
+                *sorted(f"probes/{p.name}" for p in (ROOT / "fixtures" / "probes").iterdir()))
 SCOPED = [m for m in load_rules() if scope_of(m) != "corpus"]
 
 
