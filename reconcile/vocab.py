@@ -51,6 +51,7 @@ class Vocabulary:
     name_lead_heads: frozenset[str]
     name_lead_codes: frozenset[str]  # "mv": a prefix written in capitals ("MV Aldra Sound")
     name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
+    kind_word: re.Pattern[str]  # any of them: a first test
     place_keys: frozenset[str]
     crew_up: frozenset[str]
     crew_down: frozenset[str]
@@ -206,6 +207,8 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_lead_heads=frozenset(data.get("names", {}).get("lead", [])),
         name_lead_codes=frozenset(data.get("names", {}).get("lead_codes", [])),
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
+        kind_word=re.compile(r"\b(?:" + _words_re(data.get("names", {}).get("kinds", []))
+                             + r")\b"),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),

@@ -49,6 +49,7 @@ class _State:
     last_person: Mention | None = None
     last_people: list[Mention] = field(default_factory=list)  # the last sentence's, in order
     last_thing: Mention | None = None
+    count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
     claims: list[Claim] = field(default_factory=list)
 
@@ -57,7 +58,7 @@ def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary) ->
     subject = subject_of(mentions)
     out: list[Claim] = []
     out.extend(_field_claims(doc, mentions, subject, vocab))
-    state = _State()
+    state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None)
     mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
     starts = [m.span.start for m in mentions]
     for passage in doc.passages:
@@ -276,7 +277,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     positions = {m.id: rel(m) for m in in_sentence}
     pronoun = bool(PRONOUN_START.match(text))
     said = text.split(None, 1)[0] if pronoun else ""
-    if not pronoun and (opener := OPENER_PRONOUN.match(text)) is not None and not any(
+    if not pronoun and (", he " in low or ", she " in low or ", they " in low) and (
+            opener := OPENER_PRONOUN.match(text)) is not None and not any(
             m.kind == "person" and positions[m.id] < opener.start(1) for m in in_sentence):
         pronoun, said = True, opener[1]  # "Born in Brno in 1931, she came ..."
     # "Her father, the chemist X, died in 1970": the sentence is about the relative
@@ -439,7 +441,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
-    if vocab.count_cue.search(low) is not None:  # most sentences hold no count phrase
+    if state.count_cues and vocab.count_cue.search(low) is not None:  # most sentences hold none
         out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
                                  subject, span, (raw_s, raw_e), vocab))
     state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \

@@ -354,6 +354,8 @@ def kind_named(text: str, vocab: Vocabulary,
     Aldra Sound", "its sister ship Tarn Belle", "the Aldra Sound, which sank". The kind noun
     is not part of the name; it must be written in lower case right before it, so "the ferry
     operator Tarn Lines" names no ship."""
+    if ", which" not in text and vocab.kind_word.search(text) is None:
+        return  # most passages name no kind right before a name, and no "X, which"
     kinds, not_name = vocab.name_kinds, _non_name_words(vocab)
     for run_start, group in runs:
         start, end = run_start, run_start + len(group)
@@ -497,8 +499,11 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
             s, e = passage.raw_range(s0, e0)
             add(_Draft(s, e, "designator", role=role))
     runs = [_cap_runs(passage.text) for passage, _ in regions]
+    # one test on the whole text for each rarer kind of name, instead of one per region
+    occasions = vocab.occasion_word.search(doc.text) is not None
+    kinds = ", which" in doc.text or vocab.kind_word.search(doc.text) is not None
     for (passage, role), region_runs in zip(regions, runs, strict=True):
-        for s0, e0 in occasion_names(passage.text, vocab, region_runs):
+        for s0, e0 in occasion_names(passage.text, vocab, region_runs) if occasions else ():
             if _verbatim(doc, passage, s0, e0):
                 s, e = passage.raw_range(s0, e0)
                 dated = DIGIT.search(doc.text, s, e) is not None
@@ -508,7 +513,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
             if _verbatim(doc, passage, s0, e0):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
-        if role is None:
+        if role is None and kinds:
             for s0, e0 in kind_named(passage.text, vocab, region_runs):
                 if _verbatim(doc, passage, s0, e0):
                     s, e = passage.raw_range(s0, e0)
