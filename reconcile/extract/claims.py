@@ -16,7 +16,7 @@ from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import count_claims, occasions_in, phrase_counts
+from .counts import GROUP_NOUNS, count_claims, occasions_in, phrase_counts
 from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -321,6 +321,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
+        if kind != "person" and _indefinite_actor(low, at, vocab) and not any(
+                0 <= at - positions[m.id] < 80 for m in things):
+            return None, True  # "In May, a Korean team reached the summit": another, unnamed group
         if kind == "person" and people:
             noun = EVENT_NOUN_BEFORE.search(low, max(0, at - 40), at)
             if noun is not None:
@@ -494,6 +497,25 @@ def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention |
         if genders.get(given) in (None, gender):
             return m
     return None
+
+
+# an indefinite noun phrase opening a clause: "a Korean team led by X", "another company"
+INDEFINITE_ACTOR = re.compile(r"(?:(?:and|but|while|when|then)\s+)?(?:a|an|another)\s+"
+                              r"(?P<words>(?:[a-z’'-]+\s+){0,2}[a-z]+)\b")
+
+
+def _indefinite_actor(low: str, at: int, vocab: Vocabulary) -> bool:
+    """Whether the clause of the event word at `at` opens with an indefinite group or kind noun
+    ("a rival team reached", "another company announced"): some other, unnamed thing than the
+    article's."""
+    lo = max(0, at - 80)
+    if " a" not in low[lo:at] and not low.startswith("a"):
+        return False  # most clauses have no indefinite article before the event word
+    start = max(low.rfind(c, lo, at) for c in ",;:") + 1 or lo
+    start += len(low[start:at]) - len(low[start:at].lstrip())
+    m = INDEFINITE_ACTOR.match(low, start, at)
+    return m is not None and any(w in GROUP_NOUNS or w in vocab.name_heads
+                                 for w in m["words"].split())
 
 
 def _given_name(m: Mention, mentions: list[Mention]) -> str:

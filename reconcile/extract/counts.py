@@ -30,14 +30,15 @@ from ..vocab import Vocabulary, per_vocabulary
 from .numbers import parse_number
 
 GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "lineup",
-               "line-up", "board", "panel", "jury", "committee")
+               "line-up", "board", "panel", "jury", "committee", "expedition")
 GROUPS = "|".join(re.escape(n) for n in GROUP_NOUNS)
 GROUP_WORD = re.compile(GROUPS)  # any group noun, even inside a word: a cheap first test
 _N = r"(?P<n>\d{1,3}|[a-z]{3,9})"  # a number word is checked by the number grammar
 GROUP_COUNT = re.compile(
     rf"\b(?:(?P<noun>{GROUPS})\s+of\s+{_N}(?![.,]?\d|\s*(?:-|percent|per\b|%|times\b))"
     rf"|{_N.replace('<n>', '<m>')}-(?:person|member|man|woman|strong|player|piece)\s+"
-    rf"(?P<noun2>{GROUPS}))\b", re.I)
+    # a name or an adjective of origin may stand between: "the seven-member Polish team"
+    rf"(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?P<noun2>{GROUPS}))\b", re.I)
 TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.I)
 # what may follow a total before its parts are listed
 PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
