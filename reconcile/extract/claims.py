@@ -35,6 +35,8 @@ DEFINITE = frozenset({"the", "this", "its"})
 # second launch attempt" is the event itself, told again)
 PART_HEAD = re.compile(r"The\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
                        r"eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+[a-z]+")
+# a group named by what it does within the whole: "The summit party", "The rescue team"
+SUBGROUP_HEAD = re.compile(r"The\s+([a-z-]+)\s+(?:" + "|".join(GROUP_NOUNS) + r")\b")
 FUTURE_BEFORE = re.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
                            r"\bis\s+scheduled\s+to|\bis\s+expected\s+to|\bis\s+going\s+to|"
                            r"\bis|\bare)\s+(?:\w+\s+)?$")
@@ -315,9 +317,13 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             # a definite kind noun that opens the sentence, with no other thing named before
             # the event word in its first clause, is the article's subject; "A
             # replacement bridge ... opened": an indefinite one is some other, unnamed thing
-            part = PART_HEAD.match(text)
-            if part and part.end() < at:
-                return None, True  # "The second leg began ...": a part's event, not the whole's
+            part = PART_HEAD.match(text) or SUBGROUP_HEAD.match(text)
+            if part and part.end() < at and not (
+                    part.lastindex and subject is not None
+                    and part[1].lower() in subject.surface.lower().split()):
+                # "The second leg began ...", "The summit party set off ...": a part's event,
+                # not the whole's (unless the word is the subject's own: "The Arctic team")
+                return None, True
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
