@@ -20,7 +20,8 @@ sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
 import generate  # noqa: E402
 
 FIXTURE_DIRS = ("seeds", "formats", "extraction", "probes/bridge", "probes/film",
-                "probes/merger", "probes/ship", "probes/storm", "probes/tour", "probes/tower")
+                "probes/merger", "probes/ship", "probes/storm", "probes/tour", "probes/tower",
+                "probes/court")
 SCOPED = [m for m in load_rules() if scope_of(m) != "corpus"]
 
 
