@@ -47,6 +47,8 @@ def test_each_defendant_keeps_their_own_sentence():
 def test_the_judge_after_by_is_not_sentenced():
     text = NEWS + "Tomas Berg was sentenced by Judge Karen Olsen to six years in prison.\n"
     assert claims(text, "sentence") == [("Tomas Berg", "sentence", "6 years", "six years")]
+    text = NEWS + "On Monday Judge Karen Olsen sentenced Tomas Berg to six years.\n"
+    assert claims(text, "sentence") == [("Tomas Berg", "sentence", "6 years", "six years")]
 
 
 def test_a_pronoun_takes_the_sentence_of_whom_it_means():
@@ -60,6 +62,12 @@ def test_a_sentence_asked_for_or_threatened_is_none():
                    "The strike at the bank lasted three weeks.\n")
     assert claims(text, "sentence", "suspension") == []
     assert [c[2] for c in claims(text, "duration")] == ["3 weeks"]
+
+
+def test_time_served_is_no_sentence():
+    text = NEWS + ("Tomas Berg was released in May after eight years in prison. Ana Ruiz spent "
+                   "three years in jail before her appeal.\n")
+    assert claims(text, "sentence", "suspension") == []
 
 
 def test_two_accounts_of_a_sentence_disagree():
@@ -97,7 +105,7 @@ def test_that_kind_noun_is_another_thing_than_the_article():
 NAMES = st.sampled_from(["Tomas Berg", "Ana Ruiz", "Marta Vidal"])
 SPANS = st.tuples(st.integers(2, 30), st.sampled_from(["years", "months"]))
 CUES = st.sampled_from(["was sentenced to {n} {u}", "was jailed for {n} {u}",
-                        "received {n} {u} in prison", "was banned for {n} {u}"])
+                        "was imprisoned for {n} {u}", "was banned for {n} {u}"])
 
 
 @settings(max_examples=40, deadline=None)

@@ -30,7 +30,7 @@ _AGENT_BEFORE = re.compile(r"\bby[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
 @per_vocabulary
 def penalty_gate(vocab: Vocabulary) -> re.Pattern[str]:
     """The longest word of every cue, even inside another word: a cheap first test."""
-    words = [max(cue.split(), key=len) for body in vocab.penalties.values()
+    words = [max(cue.replace("*", " ").split(), key=len) for body in vocab.penalties.values()
              for cue in (*body[0], *body[1])]
     return re.compile(_words_re(words) if words else r"(?!)")
 
@@ -41,12 +41,21 @@ def _frames(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], re.Pattern[st
     """Per predicate: its words right before a quantity, right after one, and its not_with."""
     out = []
     for predicate, (before, after, not_with) in sorted(vocab.penalties.items()):
+        cues = [_words_re([c for c in before if "*" not in c]) or "(?!)",
+                *(_gapped(c) for c in before if "*" in c)]
         out.append((
             predicate,
-            re.compile(rf"\b(?:{_words_re(list(before))})[ \t]+\Z" if before else r"(?!)"),
+            re.compile(rf"\b(?:{'|'.join(cues)})[ \t]+\Z"),
             re.compile(rf"['’]?[ \t]+(?:{_words_re(list(after))})\b" if after else r"(?!)"),
             re.compile(rf"\b(?:{_words_re(list(not_with))})\b") if not_with else None))
     return out
+
+
+def _gapped(cue: str) -> str:
+    """ "sentenced * to": up to four words may stand at the star ("sentenced Berg to", "sentenced
+    by Judge Olsen to")."""
+    return r"(?:[ \t]+[^\s,.;:]+){0,4}[ \t]+".join(
+        r"[ \t]+".join(re.escape(w) for w in part.split()) for part in cue.split("*"))
 
 
 def penalty_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch],
@@ -60,7 +69,7 @@ def penalty_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch
             continue
         c0, _ = clause_bounds(text, n.start)
         for predicate, before, after, not_with in _frames(vocab):
-            if not (before.search(low, max(0, n.start - 40), n.start)
+            if not (before.search(low, max(0, n.start - 60), n.start)
                     or after.match(low, n.end)):
                 continue
             if not_with is not None and not_with.search(low, c0, n.start):
