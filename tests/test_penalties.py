@@ -102,6 +102,37 @@ def test_that_kind_noun_is_another_thing_than_the_article():
     assert (None, "opening", "1891-06-02", "2 June 1891") in openings
 
 
+def test_a_fine_is_the_persons_in_either_currency_form():
+    text = NEWS + ("The referee Nils Aune was banned for two years. The league also fined him "
+                   "40,000 euros. A second official, Eva Lind, received a €5,000 fine. The club "
+                   "lost €2 million in sponsorship.\n")
+    assert claims(text, "fine", "suspension") == [
+        ("Nils Aune", "suspension", "2 years", "two years"),
+        ("Nils Aune", "fine", "40,000 EUR", "40,000 euros"),
+        ("Eva Lind", "fine", "5,000 EUR", "€5,000")]
+
+
+def test_a_fine_of_a_span_of_time_or_a_sentence_of_money_is_none():
+    text = NEWS + ("Nils Aune was fined for three weeks of misconduct and sentenced to 40,000 "
+                   "euros.\n")
+    assert claims(text, "fine", "sentence") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(1, 999), st.sampled_from(["", " thousand", " million"]),
+       st.sampled_from([("euros", "EUR"), ("euro", "EUR"), ("dollars", "USD"), ("yen", "JPY")]))
+def test_an_amount_named_after_the_number_has_its_currency(n, scale, currency):
+    from reconcile.extract.numbers import find_numbers
+
+    word, code = currency
+    text = f"They paid {n}{scale} {word} on Monday."
+    found = find_numbers(text)
+    factor = {"": 1, " thousand": 1_000, " million": 1_000_000}[scale]
+    assert [(f.value.value, f.value.unit) for f in found] == [(n * factor, code)]
+    assert text[found[0].start:found[0].end] == f"{n}{scale} {word}"
+    assert found[0].value.human()  # an amount in millions prints
+
+
 NAMES = st.sampled_from(["Tomas Berg", "Ana Ruiz", "Marta Vidal"])
 SPANS = st.tuples(st.integers(2, 30), st.sampled_from(["years", "months"]))
 CUES = st.sampled_from(["was sentenced to {n} {u}", "was jailed for {n} {u}",

@@ -12,8 +12,9 @@ news item and an HTML story on the appeal) read the way a careful fact-checker r
 - "the court convicted Kovačević" is his conviction (the object of the verb), "He was
   sentenced to 12 years" his sentence (the pronoun), "ended in his acquittal" his acquittal;
 - names with and without diacritics (Kovačević, Kovacevic; Radić, Radic) are notes;
-- "fined him 2.4 million euros" and "a fine of €2.4 million" agree; the port's €31 million
-  loss is no fine; "His lawyer said he would appeal" states no appeal.
+- "fined him 2.4 million euros" (him: the man named before) and "a fine of €2.4 million"
+  agree; the port's €31 million loss is no fine; "His lawyer said he would appeal" states no
+  appeal.
 The sources really disagree on two things: the appeal story dates his conviction 11 December
 2031 (the article: 12 December, as the verdict-day item's "on Friday" has his sentencing) and
 gives his sentence as 13 years (the article and the verdict-day item: 12 years)."""
@@ -76,6 +77,16 @@ def test_who_each_court_event_belongs_to():
         ("indictment", "Dragan Kovačević", "2031-02-03", "3 February 2031"),
         ("sentencing", "Dragan Kovačević", "2031-12-12", "Friday"),
     ]
+
+
+def test_the_fine_agrees_across_currency_forms_and_the_loss_is_no_fine():
+    r = report()
+    names = {e.id: e.name for e in r.entities}
+    fines = sorted((names.get(c.subject, ""), c.value.value, c.value.unit, c.span.text)
+                   for c in r.claims if c.predicate == "fine")
+    assert fines == [("Dragan Kovačević", 2400000.0, "EUR", "2.4 million euros"),
+                     ("Dragan Kovačević", 2400000.0, "EUR", "€2.4 million")]
+    assert "fine" in [a.predicate for a in r.agreements]
 
 
 def test_the_earlier_trial_is_not_this_one():

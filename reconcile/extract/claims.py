@@ -344,8 +344,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
     # dated events
     measured = measure_gate(vocab).search(low) is not None
+    penalised = penalty_gate(vocab).search(low) is not None
     dates, numbers = _values(doc, text, state.last_date, state.year_date,
-                             measured or _numbers_used(text, low))
+                             measured or penalised or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -420,10 +421,11 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                          subject_mention=who.id if who else None, modality=tense,
                          context=(raw_s, raw_e), inferred_subject=inferred))
     spans = numbers
-    if numbers and penalty_gate(vocab).search(low) is not None:
+    if numbers and penalised:
         penalties = penalty_claims(doc, text, low, numbers, in_sentence, positions,
                                    _referent(state, said, mentions) if pronoun and not relative
-                                   else None, subject, span, (raw_s, raw_e), vocab)
+                                   else None, state.last_person, subject, span, (raw_s, raw_e),
+                                   vocab)
         out.extend(penalties)
         given = {c.span.start for c in penalties}  # a penalty is no duration
         spans = [n for n in numbers if span(n.start, n.end).start not in given]

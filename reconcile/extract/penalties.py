@@ -1,7 +1,7 @@
 """Penalties: what a person is given, a fact of that person's.
 
 "sentenced to 12 years", "jailed for six months", "a two-year suspended sentence", "12 years
-in prison", "suspended for three years" (the packs' [penalties] section: a predicate, the words
+in prison", "suspended for three years", "fined him 2.4 million euros" (the packs' [penalties] section: a predicate, the words
 right before its quantity and the words right after one). Such a span is not how long anything
 lasted, so it is never a duration of the article's subject; it is the penalty of the person
 named before it in the sentence (not one after "by": the judge), else of whom the opening
@@ -23,6 +23,8 @@ from .sentences import clause_bounds
 __all__ = ["penalty_gate", "penalty_claims"]
 
 TIME_UNITS = frozenset({"day", "week", "month", "year"})
+MONEY = frozenset({"EUR", "USD", "GBP", "JPY"})
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)[ \t]+\Z")
 # "by (the) (presiding) judge X": the one who gives the penalty
 _AGENT_BEFORE = re.compile(r"\bby[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
 
@@ -37,17 +39,19 @@ def penalty_gate(vocab: Vocabulary) -> re.Pattern[str]:
 
 @per_vocabulary
 def _frames(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], re.Pattern[str],
-                                              re.Pattern[str] | None]]:
-    """Per predicate: its words right before a quantity, right after one, and its not_with."""
+                                              re.Pattern[str] | None, frozenset[str]]]:
+    """Per predicate: its words right before a quantity, right after one, its not_with, and the
+    units its quantity takes (spans of time, or money when the pack says `units = ["money"]`)."""
     out = []
-    for predicate, (before, after, not_with) in sorted(vocab.penalties.items()):
+    for predicate, (before, after, not_with, units) in sorted(vocab.penalties.items()):
         cues = [_words_re([c for c in before if "*" not in c]) or "(?!)",
                 *(_gapped(c) for c in before if "*" in c)]
         out.append((
             predicate,
             re.compile(rf"\b(?:{'|'.join(cues)})[ \t]+\Z"),
             re.compile(rf"['’]?[ \t]+(?:{_words_re(list(after))})\b" if after else r"(?!)"),
-            re.compile(rf"\b(?:{_words_re(list(not_with))})\b") if not_with else None))
+            re.compile(rf"\b(?:{_words_re(list(not_with))})\b") if not_with else None,
+            MONEY if "money" in units else TIME_UNITS))
     return out
 
 
@@ -60,21 +64,24 @@ def _gapped(cue: str) -> str:
 
 def penalty_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch],
                    in_sentence: list[Mention], positions: dict[str, int],
-                   referent: Mention | None, subject: Mention | None,
-                   span: Callable[[int, int], Span], context: tuple[int, int],
+                   referent: Mention | None, last_person: Mention | None,
+                   subject: Mention | None, span: Callable[[int, int], Span], context: tuple[int, int],
                    vocab: Vocabulary) -> list[Claim]:
     out: list[Claim] = []
     for n in numbers:
-        if n.value.unit not in TIME_UNITS:
+        if n.value.unit not in TIME_UNITS and n.value.unit not in MONEY:
             continue
         c0, _ = clause_bounds(text, n.start)
-        for predicate, before, after, not_with in _frames(vocab):
-            if not (before.search(low, max(0, n.start - 60), n.start)
-                    or after.match(low, n.end)):
+        for predicate, before, after, not_with, units in _frames(vocab):
+            cue = before.search(low, max(0, n.start - 60), n.start)
+            if n.value.unit not in units or not (cue or after.match(low, n.end)):
                 continue
             if not_with is not None and not_with.search(low, c0, n.start):
                 break  # asked for or threatened, not given
-            who, inferred = _holder(low, n.start, in_sentence, positions, referent, subject)
+            means = referent
+            if cue and _OBJECT_PRONOUN.search(low, cue.start(), n.start):
+                means = referent or last_person  # "the court fined him ...": the one last named
+            who, inferred = _holder(low, n.start, in_sentence, positions, means, subject)
             if who is not None:
                 out.append(Claim("", doc.id, predicate, n.value, span(n.start, n.end),
                                  subject_mention=who.id, context=context,
