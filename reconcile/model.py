@@ -196,7 +196,7 @@ class Quantity:
         return Quantity(value, unit, decimals_for(tol), self.approximate)
 
     def human(self) -> str:
-        num = f"{self.value:,.{self.decimals}f}"
+        num = f"{self.value:,.{max(0, self.decimals)}f}"  # "2.4 million": -5
         plural = "" if self.value == 1 or (self.unit or "").isupper() else unit_plural(
             self.unit or "")  # "GBP": money
         unit = f" {self.unit}{plural}" if self.unit else ""

@@ -73,6 +73,9 @@ class Vocabulary:
     measure_nouns: dict[str, str] = field(default_factory=dict)
     measure_adjectives: dict[str, str] = field(default_factory=dict)
     measure_dimensions: dict[str, frozenset[str]] = field(default_factory=dict)
+    # [penalties]: predicate -> (words before its quantity, words after one, words that void it,
+    # the units it takes: empty for spans of time, or "money")
+    penalties: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
 
     def identifier_predicate(self, cue: str) -> str:
         return self.identifier_cue[" ".join(cue.lower().split())]
@@ -233,6 +236,9 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         measure_adjectives={a: p for p, body in sorted(measures.items())
                             for a in body.get("adjectives", [])},
         measure_dimensions={p: frozenset(body.get("dimensions", ())) for p, body in measures.items()},
+        penalties={p: tuple(tuple(body.get(k, ())) for k in ("before", "after", "not_with",
+                                                              "units"))
+                   for p, body in data.get("penalties", {}).items()},
     )
 
 

@@ -22,14 +22,16 @@ from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
 from .numbers import NumberMatch, find_numbers, parse_number
+from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
 
 PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
 GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|quartet|pair)\s+of\s+"
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
-# A sentence's opening determiner and the lower-case words after it, where its noun is.
-SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
+# A sentence's opening determiner and the lower-case words after it, where its noun is ("That
+# trial began ..." points back at another one just told of, as "Another" does).
+SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
 # a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
 # second launch attempt" is the event itself, told again)
@@ -214,6 +216,9 @@ EVENT_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|last|next|its)|(?P<g
 # noun phrase; an indefinite one ("A day of mourning") is not the article's subject
 PASSIVE = ("was ", "were ", "is ", "are ", "will be ")
 INDEFINITE_HEAD = re.compile(r"(?:A|An|Another)\s")
+# a person's event word as an active verb with a name right after it: "the court convicted X"
+ACTIVE_VERB = re.compile(r"(?<![a-z])[a-z]+ed[ \t]")
+POSSESSIVE_BEFORE = re.compile(r"\b(his|her)[ \t]+\Z")
 TIME_POINT_BEFORE = re.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
 OF_AFTER = re.compile(r"(?<![a-z-])[a-z-]+\s+of\s+")
 
@@ -331,6 +336,11 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 0 <= at - positions[m.id] < 80 for m in things):
             return None, True  # "In May, a Korean team reached the summit": another, unnamed group
         if kind == "person" and people:
+            verb = ACTIVE_VERB.match(low, at)
+            if verb is not None:  # "the court convicted X", "police killed X": it happens to X
+                taken = next((m for m in people if positions[m.id] == verb.end()), None)
+                if taken is not None:
+                    return taken, False
             noun = EVENT_NOUN_BEFORE.search(low, max(0, at - 40), at)
             if noun is not None:
                 return _noun_owner(low, at, noun, people, positions), False
@@ -338,12 +348,16 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         prefer = people or things if kind == "person" else things or people
         if prefer:
             return min(prefer, key=lambda m: (abs(positions[m.id] - at), positions[m.id])), False
+        possessive = POSSESSIVE_BEFORE.search(low, max(0, at - 8), at) if kind == "person" else None
+        if possessive is not None and (whose := _referent(state, possessive[1], mentions)) is not None:
+            return whose, False  # "ended in his acquittal": the person last named, not the article
         return subject, True
 
     # dated events
     measured = measure_gate(vocab).search(low) is not None
+    penalised = penalty_gate(vocab).search(low) is not None
     dates, numbers = _values(doc, text, state.last_date, state.year_date,
-                             measured or _numbers_used(text, low))
+                             measured or penalised or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     for k, d in enumerate(dates):
@@ -417,7 +431,16 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         out.append(Claim("", doc.id, event, None, span(_tense_start(low, c0, t0), t1),
                          subject_mention=who.id if who else None, modality=tense,
                          context=(raw_s, raw_e), inferred_subject=inferred))
-    out.extend(_durations(doc, text, low, numbers, in_sentence, positions, subject, vocab, span,
+    spans = numbers
+    if numbers and penalised:
+        penalties = penalty_claims(doc, text, low, numbers, in_sentence, positions,
+                                   _referent(state, said, mentions) if pronoun and not relative
+                                   else None, state.last_person, subject, span, (raw_s, raw_e),
+                                   vocab)
+        out.extend(penalties)
+        given = {c.span.start for c in penalties}  # a penalty is no duration
+        spans = [n for n in numbers if span(n.start, n.end).start not in given]
+    out.extend(_durations(doc, text, low, spans, in_sentence, positions, subject, vocab, span,
                           (raw_s, raw_e)))
     out.extend(_serials(doc, in_sentence, positions, text))
     out.extend(_characterisations(doc, text, in_sentence, positions, span, (raw_s, raw_e)))

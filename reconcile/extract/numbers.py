@@ -61,6 +61,8 @@ for _unit, _forms in {
     "km/h": "km/h kph", "mph": "mph", "m/s": "m/s",
     "person": "person persons people", "orbit": "orbit orbits",
     "celsius": "°C", "fahrenheit": "°F",
+    # money named after the amount, as the symbol before it reports it ("pounds" may weigh)
+    "EUR": "euro euros", "USD": "dollar dollars", "JPY": "yen",
 }.items():
     for _f in _forms.split(" ") if _unit != "percent" else ("percent", "%", "per_cent"):
         _UNITS[_f.replace("_", " ")] = _unit  # "_": a blank inside a form
