@@ -34,11 +34,13 @@ GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", 
 GROUPS = "|".join(re.escape(n) for n in GROUP_NOUNS)
 GROUP_WORD = re.compile(GROUPS)  # any group noun, even inside a word: a cheap first test
 _N = r"(?P<n>\d{1,3}|[a-z]{3,9})"  # a number word is checked by the number grammar
+SIZED = ("-person", "-member", "-man", "-woman", "-strong", "-player", "-piece")
 GROUP_COUNT = re.compile(
     rf"\b(?:(?P<noun>{GROUPS})\s+of\s+{_N}(?![.,]?\d|\s*(?:-|percent|per\b|%|times\b))"
-    rf"|{_N.replace('<n>', '<m>')}-(?:person|member|man|woman|strong|player|piece)\s+"
+    rf"|{_N.replace('<n>', '<m>')}-(?:{'|'.join(w[1:] for w in SIZED)})\s+"
     # a name or an adjective of origin may stand between: "the seven-member Polish team"
     rf"(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?P<noun2>{GROUPS}))\b", re.I)
+GROUP_NOUN_OF = re.compile(rf"(?:{GROUPS})\s+of\s")
 TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.I)
 # what may follow a total before its parts are listed
 PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
@@ -132,8 +134,9 @@ def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence:
         out.extend(toll_claims(doc, text, low, in_sentence, positions, subject, span, context))
     if "all" in low or "total" in low:
         out.extend(_whole_counts(doc, text, in_sentence, positions, span, context))
-    if GROUP_WORD.search(low) is None:
-        return out
+    if GROUP_WORD.search(low) is None or (GROUP_NOUN_OF.search(low) is None
+                                          and not any(s in low for s in SIZED)):
+        return out  # GROUP_COUNT holds "<group> of" or "-member" and the like: cheap tests
     for m in GROUP_COUNT.finditer(text):
         number = parse_number(m.group("n") or m.group("m"))
         if number is None or number.value < 1 or number.value != int(number.value):

@@ -264,11 +264,14 @@ FUNCTION_WORDS = frozenset("the a an on in at by for from to of and or but as wi
 def named_things(text: str, vocab: Vocabulary,
                  runs: list[tuple[int, str]] | None = None) -> Iterable[tuple[int, int]]:
     """Capitalised runs ending in a kind noun of the packs: "the Kessock Narrows Bridge"."""
-    heads = vocab.name_heads
+    heads, leads = vocab.name_heads, vocab.name_lead_heads | vocab.name_lead_codes
     for run_start, group in _cap_runs(text) if runs is None else runs:
-        # cheap test first: most runs hold no kind noun where one names (no generator: hot)
+        # cheap test first: most runs hold no kind noun where one names (no generator: hot),
+        # and neither of their first two words can lead a name
         if group.rsplit(None, 1)[-1].lower().rstrip(".") not in heads:
             lead = group.split(None, 2)
+            if lead[0].lower() not in leads and (len(lead) < 2 or lead[1].lower() not in leads):
+                continue
             if not _leads(lead[0], vocab) and (len(lead) < 2 or not _leads(lead[1], vocab)):
                 continue
         words = [(w.start(), w.end(), w.group()) for w in NAME_TOKEN.finditer(group)]
@@ -304,13 +307,17 @@ def occasion_names(text: str, vocab: Vocabulary,
     ending in one ("the Brenmoor Marathon"); a year right before it is part of the name ("2030
     Tarrow Shield final"), so that two editions stay two events."""
     occasions, not_name = vocab.occasions, _non_name_words(vocab)
+    firsts = _occasion_firsts(vocab)  # a first test of the word after a run, before the regex
     if vocab.occasion_word.search(text) is None:
         return  # most passages and field values name no occasion at all
     for run_start, group in runs:
         end = run_start + len(group)
         # cheap tests first: most runs are followed by no blank and end in no occasion noun
-        tail = vocab.occasion_re.match(text, end) if text[end:end + 1] in (" ", "\u00a0") \
-            else None
+        after = text[end + 1:end + 40].split(None, 2) if text[end:end + 1] in (" ", "\u00a0") \
+            else ()
+        tail = vocab.occasion_re.match(text, end) if after and (
+            after[0].rstrip(PUNCT) in firsts or after[0].endswith(ADJECTIVE) and len(after) > 1
+            and after[1].rstrip(PUNCT) in firsts) else None
         last = group.rsplit(None, 1)[-1]
         if tail is None and last.lower() not in occasions or "'" in last or "’" in last:
             continue  # no occasion, or a possessive ("Osterlund's referendum" is no name)
@@ -327,6 +334,14 @@ def occasion_names(text: str, vocab: Vocabulary,
             continue  # "Presidential elections were held": an adjective opening a sentence
         year = YEAR_BEFORE.search(text, max(0, start - 12), start)
         yield year.start() if year else start, tail.end() if tail is not None else end
+
+
+PUNCT = ".,;:!?)\"'’"
+
+
+@per_vocabulary
+def _occasion_firsts(vocab: Vocabulary) -> frozenset[str]:
+    return frozenset(o.split()[0] for o in vocab.occasions)
 
 
 def occasion_year(doc: Document, text: str, start: int, end: int) -> int | None:
