@@ -13,6 +13,7 @@ import pytest
 pd = pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
 
+import reconcile  # noqa: E402
 from reconcile.engine import audit, findings_json  # noqa: E402
 from reconcile.engine.progress import Progress  # noqa: E402
 from reconcile.model import InputProblem  # noqa: E402
@@ -224,3 +225,13 @@ def reconcile_version() -> str:
     from reconcile import __version__
 
     return __version__ + "+"
+
+
+def test_every_finding_is_planted_on_a_thousand_documents(tmp_path):
+    """At a thousand documents the generator's names collide (two elections of one town and
+    year, numbered apart): a collision the 40-document corpus cannot show."""
+    corpus = generate.write(str(tmp_path / "c"), 1000, seed=7)
+    truth = json.loads((tmp_path / "c" / "truth.json").read_text())["findings"]
+    stats = generate.score(reconcile.check([corpus]).findings, truth)
+    assert {rule: (s["found"], s["right"]) for rule, s in stats.items()} == \
+        {rule: (s["planted"], s["findings"]) for rule, s in stats.items()}

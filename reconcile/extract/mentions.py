@@ -291,6 +291,7 @@ def named_things(text: str, vocab: Vocabulary,
 
 # a year (or a season, "2030–31") right before an occasion's name is part of the name
 YEAR_BEFORE = re.compile(r"(?<![\w–-])\d{4}(?:[–-]\d{2}(?:\d{2})?)?[ \u00a0]\Z")
+NUMBER_AFTER = re.compile(r"[ \u00a0]\d+\b")
 # the text's own year for a year-less occasion, right after it: "the Brenmoor Marathon of 2025",
 # "... in 2025", "... (2025)"
 YEAR_AFTER = re.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
@@ -332,8 +333,11 @@ def occasion_names(text: str, vocab: Vocabulary,
         if len(proper) == 1 and start == run_start and proper[0][1].lower().endswith(ADJECTIVE) \
                 and text[max(0, start - 3):start].rstrip()[-1:] in ("", ".", "!", "?"):
             continue  # "Presidential elections were held": an adjective opening a sentence
+        stop = tail.end() if tail is not None else end
+        if NUMBER_AFTER.match(text, stop):
+            continue  # "the Carrow mayoral election 12": a numbered name, not this occasion's
         year = YEAR_BEFORE.search(text, max(0, start - 12), start)
-        yield year.start() if year else start, tail.end() if tail is not None else end
+        yield year.start() if year else start, stop
 
 
 PUNCT = ".,;:!?)\"'’"
