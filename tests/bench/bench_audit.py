@@ -101,6 +101,9 @@ def main() -> None:
         corpora = {}
         for n in sorted({int(x) for x in a.sizes.split(",") if x} | ({a.dask} - {0})):
             corpora[n] = generate.write(os.path.join(tmp, str(n)), n, seed=a.seed)
+        # the generator's files on disk before any audit starts: writing them back while an
+        # audit writes its pages once made creating 3,880 small files take 2.5 s instead of 0.1
+        os.sync()
         results = {}
         for n, corpus in corpora.items():
             if n in {int(x) for x in a.sizes.split(",") if x} | {a.dask}:
