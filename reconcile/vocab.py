@@ -67,7 +67,7 @@ class Vocabulary:
     # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
     identifier_predicates: frozenset[str] = frozenset()
     identifier_cues: tuple[str, ...] = ()
-    identifier_re: re.Pattern[str] | None = None
+    identifier_re: re.Pattern[str] = re.compile("(?!)")  # none without [identifiers]
     identifier_cue: dict[str, str] = field(default_factory=dict)  # cue -> predicate
     # [measures]: dimension noun / adjective -> predicate, predicate -> the dimensions it takes
     measure_nouns: dict[str, str] = field(default_factory=dict)
@@ -115,7 +115,7 @@ def _words_re(words: list[str]) -> str:
     return _trie_re(trie)
 
 
-def _first_test(words: list[str], bounded: bool = True) -> re.Pattern[str]:
+def first_test(words: list[str], bounded: bool = True) -> re.Pattern[str]:
     """A quick search for any of the words: a lookahead of their first letters lets the
     matcher pass over most positions with one test (a third of the time of the bare trie)."""
     if not words:
@@ -220,7 +220,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_lead_heads=frozenset(data.get("names", {}).get("lead", [])),
         name_lead_codes=frozenset(data.get("names", {}).get("lead_codes", [])),
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
-        kind_word=_first_test(data.get("names", {}).get("kinds", [])),
+        kind_word=first_test(data.get("names", {}).get("kinds", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
@@ -237,7 +237,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
                       re.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
                       if body.get("not_with") else None)
                      for pred, body in sorted(data.get("counts", {}).items())),
-        count_cue=_first_test([max(p.replace("#", " ").split(), key=len)
+        count_cue=first_test([max(p.replace("#", " ").split(), key=len)
                                for body in data.get("counts", {}).values()
                                for p in body.get("phrases", [])], bounded=False),
         **_identifiers(data.get("identifiers", {})),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
@@ -145,7 +145,7 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
             if lead is not None:
                 value = lead.value
                 span = doc.span(*field_passage(doc, f).raw_range(lead.start, lead.end))
-        elif predicate in vocab.identifier_predicates and vocab.identifier_re is not None and (
+        elif predicate in vocab.identifier_predicates and (
                 code := vocab.identifier_re.search(f.value)) is not None:
             # "IMO number: IMO 9731845": the code, as prose writes it after its cue
             value = code["code"]
@@ -265,7 +265,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
     ranked = RANK_CUE.search(low) is not None
-    coded = vocab.identifier_re is not None and any(c in low for c in vocab.identifier_cues)
+    coded = any(c in low for c in vocab.identifier_cues)
     if not triggers and not ranked and not coded and not _MAYBE_CLAIM.search(low):
         # nothing datable, countable or characterising: only carry the subjects forward
         _carry(state, in_sentence, bool(PRONOUN_START.match(text)), vocab)
@@ -447,22 +447,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     out.extend(count_claims(doc, text, low, numbers, in_sentence, positions, subject, span,
                             (raw_s, raw_e)))
     if coded:
-        for m in vocab.identifier_re.finditer(text):  # type: ignore[union-attr]
-            # a code is the named thing's it follows in its clause ("Flight 9, registered
-            # N512AX"); else the article's subject; else, in a news item, the thing last named
-            c0, _ = clause_bounds(text, m.start())
-            # ("Flight 612, an Embraer 190 registered PH-EZK": "an" makes the type a
-            # description of the flight, not the owner)
-            named = [x for x in in_sentence if x.kind in ("designator", "name")
-                     and c0 <= positions[x.id] < m.start()
-                     and not low[max(0, positions[x.id] - 3):positions[x.id]].endswith(
-                         ("a ", "an "))]
-            holder = max(named, key=lambda x: positions[x.id]) if named else \
-                subject or state.last_thing
-            out.append(Claim("", doc.id, vocab.identifier_predicate(m["cue"]), m["code"],
-                             span(m.start("code"), m.end("code")),
-                             subject_mention=holder.id if holder else None,
-                             context=(raw_s, raw_e), inferred_subject=not named))
+        out.extend(_identifier_claims(doc, text, low, in_sentence, positions,
+                                      subject or state.last_thing, span, (raw_s, raw_e), vocab))
     if measured and numbers:
         def owner(at: int, after: int | None, part: bool) -> tuple[Mention | None, bool]:
             return _measure_owner(text, low, at, after, part, in_sentence, positions, subject,
@@ -494,6 +480,27 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         state.last_thing = chosen_things[0]
     elif things and not pronoun:
         state.last_thing = min(things, key=lambda m: positions[m.id])
+    return out
+
+
+def _identifier_claims(doc: Document, text: str, low: str, in_sentence: list[Mention],
+                       positions: dict[str, int], fallback: Mention | None,
+                       span: Callable[[int, int], Span], context: tuple[int, int],
+                       vocab: Vocabulary) -> list[Claim]:
+    """A code after a cue is the named thing's it follows in its clause ("Flight 9, registered
+    N512AX"), not an "a/an" description's ("Flight 612, an Embraer 190 registered PH-EZK");
+    else `fallback`: the article's subject, or in a news item the thing last named."""
+    out = []
+    for m in vocab.identifier_re.finditer(text):
+        c0, _ = clause_bounds(text, m.start())
+        named = [x for x in in_sentence if x.kind in ("designator", "name")
+                 and c0 <= positions[x.id] < m.start()
+                 and not low[max(0, positions[x.id] - 3):positions[x.id]].endswith(("a ", "an "))]
+        holder = max(named, key=lambda x: positions[x.id]) if named else fallback
+        out.append(Claim("", doc.id, vocab.identifier_predicate(m["cue"]), m["code"],
+                         span(m.start("code"), m.end("code")),
+                         subject_mention=holder.id if holder else None, context=context,
+                         inferred_subject=not named))
     return out
 
 
@@ -571,6 +578,8 @@ def _noun_owner(low: str, at: int, noun: re.Match[str], people: list[Mention],
     if of is not None:
         return next((m for m in people if 0 <= positions[m.id] - of.end() <= 4), None)
     return None
+
+
 # a new clause whose own subject a measurement after it may have: "..., and the tunnel is 2 km long"
 _NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
 # "The (concrete) tower is", "The tower, which": the kind noun a sentence opens with, as its subject

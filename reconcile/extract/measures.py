@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from ..model import Claim, Document, Mention, Span
 from ..units import dimension
-from ..vocab import Vocabulary, _words_re, per_vocabulary
+from ..vocab import Vocabulary, _words_re, first_test, per_vocabulary
 from .numbers import NumberMatch
 
 __all__ = ["measure_gate", "measure_claims"]
@@ -44,8 +44,7 @@ Owner = Callable[[int, int | None, bool], tuple[Mention | None, bool]]
 @per_vocabulary
 def measure_gate(vocab: Vocabulary) -> re.Pattern[str]:
     """Any dimension word, even inside another word: a cheap first test of a sentence."""
-    words = [*vocab.measure_nouns, *vocab.measure_adjectives]
-    return re.compile(_words_re(words) if words else r"(?!)")
+    return first_test([*vocab.measure_nouns, *vocab.measure_adjectives], bounded=False)
 
 
 @per_vocabulary

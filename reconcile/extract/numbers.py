@@ -75,6 +75,7 @@ _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # "[ ]*-?[ ]*" would try every split of a blank run between its two stars: quadratic per call.
 _UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]*(?:-[ \t\u00a0]*)?)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
 _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD", "¥": "JPY"}  # a symbol written before
+CURRENCIES = frozenset(_CURRENCY.values())  # the units of money amounts
 _HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![A-Za-z])")  # "three and a half hours"
 _SCALE_AFTER = re.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
 _ORDINALS = {"st", "nd", "rd", "th"}

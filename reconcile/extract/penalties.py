@@ -16,14 +16,13 @@ import re
 from collections.abc import Callable
 
 from ..model import Claim, Document, Mention, Span
-from ..vocab import Vocabulary, _words_re, per_vocabulary
-from .numbers import NumberMatch
+from ..vocab import Vocabulary, _words_re, first_test, per_vocabulary
+from .numbers import CURRENCIES, NumberMatch
 from .sentences import clause_bounds
 
 __all__ = ["penalty_gate", "penalty_claims"]
 
 TIME_UNITS = frozenset({"day", "week", "month", "year"})
-MONEY = frozenset({"EUR", "USD", "GBP", "JPY"})
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)[ \t]+\Z")
 # "by (the) (presiding) judge X": the one who gives the penalty
 _AGENT_BEFORE = re.compile(r"\bby[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
@@ -34,7 +33,7 @@ def penalty_gate(vocab: Vocabulary) -> re.Pattern[str]:
     """The longest word of every cue, even inside another word: a cheap first test."""
     words = [max(cue.replace("*", " ").split(), key=len) for body in vocab.penalties.values()
              for cue in (*body[0], *body[1])]
-    return re.compile(_words_re(words) if words else r"(?!)")
+    return first_test(words, bounded=False)
 
 
 @per_vocabulary
@@ -51,7 +50,7 @@ def _frames(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], re.Pattern[st
             re.compile(rf"\b(?:{'|'.join(cues)})[ \t]+\Z"),
             re.compile(rf"['’]?[ \t]+(?:{_words_re(list(after))})\b" if after else r"(?!)"),
             re.compile(rf"\b(?:{_words_re(list(not_with))})\b") if not_with else None,
-            MONEY if "money" in units else TIME_UNITS))
+            CURRENCIES if "money" in units else TIME_UNITS))
     return out
 
 
@@ -69,7 +68,7 @@ def penalty_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch
                    vocab: Vocabulary) -> list[Claim]:
     out: list[Claim] = []
     for n in numbers:
-        if n.value.unit not in TIME_UNITS and n.value.unit not in MONEY:
+        if n.value.unit not in TIME_UNITS and n.value.unit not in CURRENCIES:
             continue
         c0, _ = clause_bounds(text, n.start)
         for predicate, before, after, not_with, units in _frames(vocab):
