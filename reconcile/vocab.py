@@ -13,6 +13,8 @@ from functools import cache, wraps
 from importlib import resources
 from typing import Any, TypeVar
 
+from . import fastre
+
 T = TypeVar("T")
 
 
@@ -67,7 +69,7 @@ class Vocabulary:
     # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
     identifier_predicates: frozenset[str] = frozenset()
     identifier_cues: tuple[str, ...] = ()
-    identifier_re: re.Pattern[str] = re.compile("(?!)")  # none without [identifiers]
+    identifier_re: re.Pattern[str] = fastre.compile("(?!)")  # none without [identifiers]
     identifier_cue: dict[str, str] = field(default_factory=dict)  # cue -> predicate
     # [measures]: dimension noun / adjective -> predicate, predicate -> the dimensions it takes
     measure_nouns: dict[str, str] = field(default_factory=dict)
@@ -119,10 +121,10 @@ def first_test(words: list[str], bounded: bool = True) -> re.Pattern[str]:
     """A quick search for any of the words: a lookahead of their first letters lets the
     matcher pass over most positions with one test (a third of the time of the bare trie)."""
     if not words:
-        return re.compile("(?!)")
+        return fastre.compile("(?!)")
     firsts = "".join(sorted({re.escape(w[0]) for w in words}))
     edge = r"\b" if bounded else ""
-    return re.compile(f"(?=[{firsts}]){edge}(?:{_words_re(words)}){edge}")
+    return fastre.compile(f"(?=[{firsts}]){edge}(?:{_words_re(words)}){edge}")
 
 
 def _trie_re(node: dict[str, dict]) -> str:
@@ -181,7 +183,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
     for name, body in sorted(data.get("events", {}).items()):
         for trig in body.get("triggers", []):
             trigger_event.setdefault(trig.lower(), name)
-    trigger_re = re.compile(r"\b(?:" + _words_re(list(trigger_event)) + r")\b")
+    trigger_re = fastre.compile(r"\b(?:" + _words_re(list(trigger_event)) + r")\b")
     modality = {k: tuple(v) for k, v in data.get("modality", {}).items()}
     reporting = list(modality.pop("reporting", ()))
     mod_words = [w.strip() for words in modality.values() for w in words]
@@ -204,9 +206,9 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         trigger_event=trigger_event,
         order=tuple(tuple(p) for p in data.get("order", {}).get("pairs", [])),
         modality=modality,
-        modality_re=re.compile(r"\b(?:" + _words_re(mod_words) + r")"),
-        reporting_re=re.compile(r"\b(?:" + _words_re(reporting) + r")\s+(?:on\s+|last\s+|this\s+)?$"),
-        reporting_any=re.compile(r"\b(?:" + _words_re(reporting) + r")\b"),
+        modality_re=fastre.compile(r"\b(?:" + _words_re(mod_words) + r")"),
+        reporting_re=fastre.compile(r"\b(?:" + _words_re(reporting) + r")\s+(?:on\s+|last\s+|this\s+)?$"),
+        reporting_any=fastre.compile(r"\b(?:" + _words_re(reporting) + r")\b"),
         duration_verbs=tuple(data.get("durations", {}).get("verbs", [])),
         total_words=tuple(data.get("durations", {}).get("totals", [])),
         field_predicate=fields,
@@ -228,13 +230,13 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         source_weights={k: float(v) for k, v in data.get("sources", {}).get("weights", {}).items()},
         rank_holders=frozenset(data.get("ranks", {}).get("holders", [])),
         occasions=frozenset(occasions),
-        occasion_re=re.compile(r"[ \u00a0](?:[a-z]+(?:al|ic|ary|ive)[ \u00a0])?(?P<noun>"
+        occasion_re=fastre.compile(r"[ \u00a0](?:[a-z]+(?:al|ic|ary|ive)[ \u00a0])?(?P<noun>"
                                + _words_re(occasions) + r")\b(?![-'’])"),
-        occasion_word=re.compile(r"[ \u00a0](?:" + _words_re(  # case-blind re is slower
+        occasion_word=fastre.compile(r"[ \u00a0](?:" + _words_re(  # case-blind re is slower
             occasions + [w.capitalize() for w in occasions] + [w.title() for w in occasions])
             + r")\b"),
         counts=tuple((pred, _count_re(pred, body.get("phrases", [])),
-                      re.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
+                      fastre.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
                       if body.get("not_with") else None)
                      for pred, body in sorted(data.get("counts", {}).items())),
         count_cue=first_test([max(p.replace("#", " ").split(), key=len)
@@ -272,7 +274,7 @@ def _count_re(predicate: str, phrases: list[str]) -> re.Pattern[str]:
     if after:
         alts.append(_COUNT_BOUND.format("2") + _COUNT_NUMBER.format("2") + r"\s+(?:"
                     + _words_re(after) + r")\b")
-    return re.compile("|".join(alts))
+    return fastre.compile("|".join(alts))
 
 
 # A code as registries write them: capitals and digits, at most one hyphen, two to ten in all,
@@ -284,7 +286,7 @@ def _identifiers(section: dict[str, list[str]]) -> dict[str, Any]:
     cue_of = {cue.lower(): predicate for predicate, cues in section.items() for cue in cues}
     if not cue_of:
         return {}
-    pattern = re.compile(r"\b(?i:(?P<cue>" + _words_re(list(cue_of)) + r")(?:\s+as)?\s+"
+    pattern = fastre.compile(r"\b(?i:(?P<cue>" + _words_re(list(cue_of)) + r")(?:\s+as)?\s+"
                          r"(?:no\.?\s*|number\s+)?)(?P<code>" + _CODE + ")")
     return {"identifier_predicates": frozenset(section), "identifier_re": pattern,
             "identifier_cue": cue_of,

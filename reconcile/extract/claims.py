@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from itertools import groupby
 
+from .. import fastre
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
 from .counts import GROUP_NOUNS, count_claims, occasions_in, phrase_counts
@@ -25,21 +26,21 @@ from .numbers import NumberMatch, find_numbers, parse_number
 from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
 
-PRONOUN_START = re.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
+PRONOUN_START = fastre.compile(r"^(?:He|She|They|It|His|Her|Its|Their)\b")
 TIME_UNITS = frozenset({"second", "minute", "hour", "day", "week", "month", "year"})
-GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|quartet|pair)\s+of\s+"
+GROUP_OF = fastre.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|quartet|pair)\s+of\s+"
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
 # A sentence's opening determiner and the lower-case words after it, where its noun is ("That
 # trial began ..." points back at another one just told of, as "Another" does).
-SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
+SENTENCE_HEAD = fastre.compile(r"(The|This|Its|A|An|Another|That)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
 # a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
 # second launch attempt" is the event itself, told again)
-PART_HEAD = re.compile(r"The\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
+PART_HEAD = fastre.compile(r"The\s+(?:first|second|third|fourth|fifth|sixth|seventh|"
                        r"eighth|ninth|tenth|eleventh|twelfth|\d{1,3}(?:st|nd|rd|th))\s+[a-z]+")
 # a group named by what it does within the whole: "The summit party", "The rescue team"
-SUBGROUP_HEAD = re.compile(r"The\s+([a-z-]+)\s+(?:" + "|".join(GROUP_NOUNS) + r")\b")
-FUTURE_BEFORE = re.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
+SUBGROUP_HEAD = fastre.compile(r"The\s+([a-z-]+)\s+(?:" + "|".join(GROUP_NOUNS) + r")\b")
+FUTURE_BEFORE = fastre.compile(r"(?:\bwill|\bshall|\bis\s+set\s+to|\bare\s+set\s+to|\bis\s+due\s+to|"
                            r"\bis\s+scheduled\s+to|\bis\s+expected\s+to|\bis\s+going\s+to|"
                            r"\bis|\bare)\s+(?:\w+\s+)?$")
 
@@ -204,29 +205,29 @@ def _serial_number(surface: str) -> str:
 # ---- prose ----------------------------------------------------------------------------------
 
 
-OBLIQUE_BEFORE = re.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
+OBLIQUE_BEFORE = fastre.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
                             r"under|via|to|towards)\s+(?:the\s+)?$")
 # "took the lead in Sunday's election", "after the death": a person's event word used as a
 # noun names the event, which the people of the sentence need not be what it happened to;
 # "his election", "Smith's death", "the election of Smith" say whose it is. Searched in a
 # window of 40 characters before the word.
-EVENT_NOUN_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|that|last|next|its)|(?P<gen>['’]s))"
+EVENT_NOUN_BEFORE = fastre.compile(r"(?:\b(?:the|a|an|this|that|last|next|its)|(?P<gen>['’]s))"
                                r"\s+(?:[a-z-]+\s+){0,2}$")
 # an event word in the passive ("was held", "will be held") is what happens to the opening
 # noun phrase; an indefinite one ("A day of mourning") is not the article's subject
 PASSIVE = ("was ", "were ", "is ", "are ", "will be ")
-INDEFINITE_HEAD = re.compile(r"(?:A|An|Another)\s")
+INDEFINITE_HEAD = fastre.compile(r"(?:A|An|Another)\s")
 # a person's event word as an active verb with a name right after it: "the court convicted X"
-ACTIVE_VERB = re.compile(r"(?<![a-z])[a-z]+ed[ \t]")
-POSSESSIVE_BEFORE = re.compile(r"\b(his|her)[ \t]+\Z")
-TIME_POINT_BEFORE = re.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
-OF_AFTER = re.compile(r"(?<![a-z-])[a-z-]+\s+of\s+")
+ACTIVE_VERB = fastre.compile(r"(?<![a-z])[a-z]+ed[ \t]")
+POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
+TIME_POINT_BEFORE = fastre.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
+OF_AFTER = fastre.compile(r"(?<![a-z-])[a-z-]+\s+of\s+")
 
 
 # What may stand between a relative date and the absolute date that restates it:
 # "two days later, on 15 May", "on Saturday (23 March)". Each blank run is anchored by a
 # mandatory character, so a failed match cannot retry a blank run in many ways.
-APPOSITION = re.compile(r"\s*(?:[,(\-–—]\s*)?(?:(?:on|in)\s+)?")
+APPOSITION = fastre.compile(r"\s*(?:[,(\-–—]\s*)?(?:(?:on|in)\s+)?")
 
 
 def _unrestated(text: str, dates: list) -> list:
@@ -505,8 +506,8 @@ def _identifier_claims(doc: Document, text: str, low: str, in_sentence: list[Men
 
 
 # an opening phrase, then the subject pronoun of the main clause
-OPENER_PRONOUN = re.compile(r"[^,;.]{1,80},\s+(he|she|they)\s")
-POSSESSIVE_OPENING = re.compile(r"(?:His|Her|Their)\s+(?:[a-z-]+\s+)?([a-z-]+)\b")
+OPENER_PRONOUN = fastre.compile(r"[^,;.]{1,80},\s+(he|she|they)\s")
+POSSESSIVE_OPENING = fastre.compile(r"(?:His|Her|Their)\s+(?:[a-z-]+\s+)?([a-z-]+)\b")
 
 
 def _relative_opening(text: str, vocab: Vocabulary) -> bool:
@@ -536,7 +537,7 @@ def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention |
 
 
 # an indefinite noun phrase opening a clause: "a Korean team led by X", "another company"
-INDEFINITE_ACTOR = re.compile(r"(?:(?:and|but|while|when|then)\s+)?(?:a|an|another)\s+"
+INDEFINITE_ACTOR = fastre.compile(r"(?:(?:and|but|while|when|then)\s+)?(?:a|an|another)\s+"
                               r"(?P<words>(?:[a-z’'-]+\s+){0,2}[a-z]+)\b")
 
 
@@ -581,15 +582,15 @@ def _noun_owner(low: str, at: int, noun: re.Match[str], people: list[Mention],
 
 
 # a new clause whose own subject a measurement after it may have: "..., and the tunnel is 2 km long"
-_NEW_CLAUSE = re.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
+_NEW_CLAUSE = fastre.compile(r",[ \t]*(?:and|but|which|who|whose|while|whereas|where)\b|;")
 # "The (concrete) tower is", "The tower, which": the kind noun a sentence opens with, as its subject
 # ("The tower's mast is", "The tower mast is" are about another thing)
-_KIND_LEAD = re.compile(r"(?:The|This)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*,|[ \t]+(?:is|was|"
+_KIND_LEAD = fastre.compile(r"(?:The|This)[ \t]+(?:[a-z-]+[ \t]+){0,2}?([a-z]+)(?=[ \t]*,|[ \t]+(?:is|was|"
                         r"stands|stood|rises|rose|has|had|measures|measured|reaches|reached|covers|"
                         r"covered|spans|spanned|runs|ran)\b)")
-_PRONOUN_OWNER = re.compile(r"(?:(It|He|She)|Its|His|Her) ")
-_RELATIVE = re.compile(r",[ \t]*(?:which|that)\b")
-_HEAD_WORDS = re.compile(r"(?<![ \t-])[ \t-]*(?<![a-z])((?:[a-z]+[ \t]+){0,2}[a-z]+)")
+_PRONOUN_OWNER = fastre.compile(r"(?:(It|He|She)|Its|His|Her) ")
+_RELATIVE = fastre.compile(r",[ \t]*(?:which|that)\b")
+_HEAD_WORDS = fastre.compile(r"(?<![ \t-])[ \t-]*(?<![a-z])((?:[a-z]+[ \t]+){0,2}[a-z]+)")
 
 
 def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
@@ -677,7 +678,7 @@ def _values(doc: Document, text: str, previous: DateValue | None, year_from: Dat
 # sentence with none of them skips the number grammar, a third of the work on a sentence.
 NUMBER_USES = ("day", "week", "month", "year", "hour", "hr", "min", "sec", "total", "in all",
                "respectively")
-_GLUED_HOURS = re.compile(r"\dh")
+_GLUED_HOURS = fastre.compile(r"\dh")
 
 
 def _numbers_used(text: str, low: str) -> bool:
@@ -708,7 +709,7 @@ def prose_values(doc: Document, vocab: Vocabulary) -> Iterator[tuple[Span, DateM
 
 # A sentence with none of these (and no event word) cannot yield a claim, nor a date that
 # a later "two days later" would count from.
-_MAYBE_CLAIM = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+_MAYBE_CLAIM = fastre.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                           r"twenty|thirty|forty|fifty|hundred|thousand|dozen|for|lasted|lasting|spent|"
                           r"remained|stayed|took|served|spanned|ran|team|crew|group|squad|"
                           r"delegation|party|band|trio|quartet|pair|monday|tuesday|wednesday|thursday|"
@@ -738,17 +739,17 @@ def _qual(q: Quantity) -> str:
     return q.human()
 
 
-_NOT_PAST = re.compile(r"(?:^|\b)(?:to|will)\s|[^s\s]s\Z|ing\Z|\bbegin\Z")  # "opens", "to open"
+_NOT_PAST = fastre.compile(r"(?:^|\b)(?:to|will)\s|[^s\s]s\Z|ing\Z|\bbegin\Z")  # "opens", "to open"
 # an event word right of a date, past one of these, belongs to another clause ("admitted its
 # first patients on Thursday, six years after construction began")
-_RIGHT_BREAK = re.compile(r"\b(?:after|before|when|because|since|until|while|whereas|than)\b"
+_RIGHT_BREAK = fastre.compile(r"\b(?:after|before|when|because|since|until|while|whereas|than)\b"
                           r"|,\s*(?:and|but)\b")
-_SINCE = re.compile(r"\bsince\s+\Z")
+_SINCE = fastre.compile(r"\bsince\s+\Z")
 # an aside opened after the date and still open at the event word: "Two days later, the
 # Toverell Bridge, which opened in 1974, was closed": "opened" is the aside's, not the date's
-_ASIDE_OPEN = re.compile(r",\s*(?:which|who|whose)\b[^,;]*\Z")
+_ASIDE_OPEN = fastre.compile(r",\s*(?:which|who|whose)\b[^,;]*\Z")
 # (and a date inside such an aside, "X, who joined in 2027, was named ...", stays in it)
-_SECOND_VERB = re.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
+_SECOND_VERB = fastre.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
 
 
 def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
@@ -757,10 +758,10 @@ def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
                 and vocab.reporting_any.search(low, t[1], t[1] + 25))
 
 
-_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z")
-_TALKED_ABOUT = re.compile(r"\b(?:discussed|proposed|considered|explored|debated|mooted|rejected"
+_ARTICLE_BEFORE = fastre.compile(r"\b(?:a|an|the)\s+\Z")
+_TALKED_ABOUT = fastre.compile(r"\b(?:discussed|proposed|considered|explored|debated|mooted|rejected"
                            r"|opposed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?\Z")
-_RECORD_VERB = re.compile(r"\b(?:will|would|to|also|can|could)\s+\Z")
+_RECORD_VERB = fastre.compile(r"\b(?:will|would|to|also|can|could)\s+\Z")
 
 
 def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
@@ -780,10 +781,10 @@ def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
     return word == "record" and bool(_RECORD_VERB.search(before))
 
 
-_UNTIL = re.compile(r"\b(?:until|till)\s+(?:the\s+)?\Z")
-_SINCE = re.compile(r"\bsince\s+(?:the\s+)?\Z")
-_SEGMENT_BREAK = re.compile(r"[,;(]|\b(?:after|when|because|before|until|while|whereas)\b")
-_DATE_SEPARATOR = re.compile(r"[\s,]*(?:(?:and|or|&)[\s,]*)?")
+_UNTIL = fastre.compile(r"\b(?:until|till)\s+(?:the\s+)?\Z")
+_SINCE = fastre.compile(r"\bsince\s+(?:the\s+)?\Z")
+_SEGMENT_BREAK = fastre.compile(r"[,;(]|\b(?:after|when|because|before|until|while|whereas)\b")
+_DATE_SEPARATOR = fastre.compile(r"[\s,]*(?:(?:and|or|&)[\s,]*)?")
 
 
 def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
@@ -823,7 +824,7 @@ def _lifespan(text: str, dates: list[DateMatch], k: int, vocab: Vocabulary) -> s
     return None
 
 
-_LIFE_DASH = re.compile(r"\s*[–—-]\s*")
+_LIFE_DASH = fastre.compile(r"\s*[–—-]\s*")
 
 
 def _after(v: DateValue, day) -> bool:

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .. import fastre
 from ..model import Claim, Document, Mention, Quantity, Span
 from ..vocab import Vocabulary, per_vocabulary
 from .numbers import parse_number
@@ -32,25 +33,25 @@ from .numbers import parse_number
 GROUP_NOUNS = ("crew", "team", "squad", "group", "party", "delegation", "band", "cast", "lineup",
                "line-up", "board", "panel", "jury", "committee", "expedition")
 GROUPS = "|".join(re.escape(n) for n in GROUP_NOUNS)
-GROUP_WORD = re.compile(GROUPS)  # any group noun, even inside a word: a cheap first test
+GROUP_WORD = fastre.compile(GROUPS)  # any group noun, even inside a word: a cheap first test
 _N = r"(?P<n>\d{1,3}|[a-z]{3,9})"  # a number word is checked by the number grammar
 SIZED = ("-person", "-member", "-man", "-woman", "-strong", "-player", "-piece")
-GROUP_COUNT = re.compile(
+GROUP_COUNT = fastre.compile(
     rf"\b(?:(?P<noun>{GROUPS})\s+of\s+{_N}(?![.,]?\d|\s*(?:-|percent|per\b|%|times\b))"
     rf"|{_N.replace('<n>', '<m>')}-(?:{'|'.join(w[1:] for w in SIZED)})\s+"
     # a name or an adjective of origin may stand between: "the seven-member Polish team"
     rf"(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?P<noun2>{GROUPS}))\b", re.I)
-GROUP_NOUN_OF = re.compile(rf"(?:{GROUPS})\s+of\s")
-TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.I)
+GROUP_NOUN_OF = fastre.compile(rf"(?:{GROUPS})\s+of\s")
+TOTAL_CUE = fastre.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.I)
 # what may follow a total before its parts are listed
-PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
+PARTS_OPEN = fastre.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
 
 
 _BOUND = r"(?P<q>at\s+least|more\s+than|over|about|around|nearly|almost|some|an\s+estimated)\s+"
 _NUM = r"(?P<n>\d{1,3}(?:,\d{3})*|[A-Za-z]{3,9}(?:-[a-z]{3,5})?)"
 _HARMED = {"killed": "deaths", "died": "deaths", "dead": "deaths", "injured": "injuries",
            "hurt": "injuries", "wounded": "injuries"}
-TOLL = re.compile(
+TOLL = fastre.compile(
     rf"(?:\b{_BOUND})?(?<![\w,.$£€-]){_NUM}\s+(?:people|persons)\s+(?:(?:were|have\s+been|had\s+been|"
     rf"are|were\s+reported)\s+)?(?P<v>killed|died|dead|injured|hurt|wounded)\b"
     rf"|\b(?P<v2>killing|injuring|killed|injured)\s+(?:{_BOUND.replace('<q>', '<q2>')})?{_NUM.replace('<n>', '<n2>')}"
@@ -62,13 +63,13 @@ TOLL = re.compile(
     rf"(?=\s*(?:[,.;:)]|$)|\s+(?:and|in|at|after|when|as|from|following)\b)",
     re.I)
 # the second count of a pair: "... were killed and 27 (others) were injured"
-TOLL_AND = re.compile(
+TOLL_AND = fastre.compile(
     rf"(?<!\s)\s+and\s+(?P<b>(?:{_BOUND})?{_NUM}\s+(?:others?\s+|people\s+)?(?:(?:were|have\s+been)\s+)?"
     rf"(?P<v>injured|hurt|wounded)\b|(?P<v2>injuring|injured)\s+(?:{_BOUND.replace('<q>', '<q2>')})?"
     rf"{_NUM.replace('<n>', '<n2>')}\b)", re.I)
 # a count narrowed to a place or a part of the whole
-TOLL_PART = re.compile(r"(?<!\s)\s+(?:(?:in|at|from|on)\s+(?!the\b)[A-Z]|(?:of|among)\s+(?:them|those)\b)")
-TOLL_PART_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these|whom)\b", re.I)
+TOLL_PART = fastre.compile(r"(?<!\s)\s+(?:(?:in|at|from|on)\s+(?!the\b)[A-Z]|(?:of|among)\s+(?:them|those)\b)")
+TOLL_PART_BEFORE = fastre.compile(r"\b(?:of|among)\s+(?:them|those|these|whom)\b", re.I)
 _LOWER = ("at least", "more than", "over")
 
 
@@ -112,11 +113,11 @@ def toll_claims(doc: Document, text: str, low: str, in_sentence: list[Mention],
 
 
 _WHOLE_N = r"(?P<n>\d{1,3}(?:,\d{3})*|[a-z]{3,9}(?:[- ][a-z]{3,9})?)"
-WHOLE_COUNT = re.compile(
+WHOLE_COUNT = fastre.compile(
     rf"\b(?:all|a\s+total\s+of)\s+{_WHOLE_N}\s+(?P<noun>[a-z]{{3,20}}s)\b(?![-'])"
     rf"|\b{_WHOLE_N.replace('<n>', '<m>')}\s+(?P<noun2>[a-z]{{3,20}}s)\s+"
     rf"(?:in\s+(?:all|total)|altogether)\b", re.I)
-PLACE_AFTER = re.compile(r"\s(?:in|at|across|outside|within|around)\s+(?:the\s+)?[A-Z]")
+PLACE_AFTER = fastre.compile(r"\s(?:in|at|across|outside|within|around)\s+(?:the\s+)?[A-Z]")
 # nouns after a number that are units or amounts, not the things a tour or season is made of
 NOT_COUNTED = frozenset(("days", "weeks", "months", "years", "hours", "minutes", "seconds",
                          "decades", "times", "percent", "miles", "metres", "meters", "dollars",
@@ -197,7 +198,7 @@ def _total_with_parts(doc: Document, text: str, numbers: list,
 
 
 # another edition named without a name: "the 2030 final", "last year's edition"
-OTHER_EDITION = re.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
+OTHER_EDITION = fastre.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
                            r"(?P<w>[a-z][a-z-]{2,20})\b")
 _SEGMENT = ",;:()"
 

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .. import fastre
 from ..model import DateValue
 
 __all__ = ["DateMatch", "find_dates", "parse_date", "guess_dayfirst", "needs_dayfirst"]
@@ -106,32 +107,32 @@ _WORD_ALTERNATIVES = [
 # engine tries the hundred-odd month spellings one by one.
 _WORD_START = (r"(?=(?i:a[npu\s]|de|e[ai]|f[eior]|j[au]|la|m[ao]|n[eio]|o[cn]|s[aeiu]|t[ehouw]"
                r"|we|ye))")
-_SCAN = re.compile(r"(?=[\dAaDdEeFfJjLlMmNnOoSsTtWwYy])(?<![A-Za-z0-9])(?:(?=\d)(?:" + "|".join(_DIGIT_ALTERNATIVES)
+_SCAN = fastre.compile(r"(?=[\dAaDdEeFfJjLlMmNnOoSsTtWwYy])(?<![A-Za-z0-9])(?:(?=\d)(?:" + "|".join(_DIGIT_ALTERNATIVES)
                    + r")|" + _WORD_START + "(?:" + "|".join(_WORD_ALTERNATIVES) + "))")
 _QUALIFIERS = {"early", "mid", "late", "spring", "summer", "autumn", "fall", "winter", "end",
                "beginning", "start", "middle"}
-_PRE_DAY = re.compile(rf"(?<![A-Za-z])(?:(?P<w>{_WD_ANY}),?\s+)?(?:(?P<b>[Bb]etween|[Ff]rom)\s+)?"
+_PRE_DAY = fastre.compile(rf"(?<![A-Za-z])(?:(?P<w>{_WD_ANY}),?\s+)?(?:(?P<b>[Bb]etween|[Ff]rom)\s+)?"
                       r"(?:the\s+)?\Z")
-_PRE_MONTH = re.compile(rf"(?<![A-Za-z])(?:(?P<w>{_WD_ANY}),?\s+)?"
+_PRE_MONTH = fastre.compile(rf"(?<![A-Za-z])(?:(?P<w>{_WD_ANY}),?\s+)?"
                         r"(?:(?P<q>[Ee]arly|[Mm]id|[Ll]ate|(?:[Tt]he\s+)?(?:[Ee]nd|[Bb]eginning"
                         r"|[Ss]tart|[Mm]iddle)\s+of)[\s-]+(?:the\s+)?)?\Z")
-_PRE_YEAR = re.compile(
+_PRE_YEAR = fastre.compile(
     r"(?<![A-Za-z])(?P<w>in|since|by|of|from|until|till|before|after|during|through|between"
     r"|circa|c\.|year|early|mid|late|spring|summer|autumn|fall|winter"
     r"|(?:the\s+)?(?:end|beginning|start|middle)\s+of)[\s-]+(?:(?:of|in|the)\s+){0,2}\Z",
     re.I)
 # "the 2017 estimate", "a planned 2021 tour", "the orchestra's 1974 farewell", "1979-built"
-_ATTRIB_BEFORE = re.compile(r"(?:(?<![A-Za-z])(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his"
+_ATTRIB_BEFORE = fastre.compile(r"(?:(?<![A-Za-z])(?:[Aa]n?|[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his"
                             r"|[Tt]hat)|['’]s)[ \t]+(?:[a-z]+[ \t]+)?\Z")
-_ATTRIB_AFTER = re.compile(r"[ \t]+[a-z]*[a-rt-z](?![\w-])|-[a-z]{3,}(?![\w-])")
-_FUTURE = re.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to)\b")
+_ATTRIB_AFTER = fastre.compile(r"[ \t]+[a-z]*[a-rt-z](?![\w-])|-[a-z]{3,}(?![\w-])")
+_FUTURE = fastre.compile(r"\b(?:will|shall|(?:is|are)\s+(?:due|set|expected|scheduled|going)\s+to)\b")
 # the present tense of a timetable: "Rehearsals begin on Monday", "the exhibition opens Friday"
-_TIMETABLE = re.compile(r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|takes?\s+place)"
+_TIMETABLE = fastre.compile(r"\b(?:begins?|starts?|opens?|closes?|ends?|resumes?|takes?\s+place)"
                         r"(?:\s+[a-z]+){0,2}\s+(?:on\s+)?\Z")
-_PRE_WEEKDAY = re.compile(r"(?<![A-Za-z])(?P<p>last|next|this|previous|coming)\s+\Z", re.I)
+_PRE_WEEKDAY = fastre.compile(r"(?<![A-Za-z])(?P<p>last|next|this|previous|coming)\s+\Z", re.I)
 # Every expression above contains a digit or one of these words, and starts no more than
 # _BACK characters before it: the full grammar only runs in windows around such triggers.
-_TRIGGER = re.compile(r"(?=[\dDdWwMmYyTt])(?:\d+|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Tt]omorrow"
+_TRIGGER = fastre.compile(r"(?=[\dDdWwMmYyTt])(?:\d+|[Dd]ay|[Ww]eek|[Mm]onth|[Yy]ear|[Tt]omorrow"
                       r"|DAY|WEEK|MONTH|YEAR)")  # the lookahead: first characters, for speed
 _BACK, _AHEAD = 48, 48
 
@@ -140,10 +141,10 @@ _TZ = (r"UTC|GMT|MSK|EST|EDT|CST|CDT|MST|MDT|PST|PDT|CET|CEST|EET|EEST|BST|IST|J
 _TIME = (r"(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?!\d)"
          r"(?:\s*(?P<ap>[ap]\.m\.|[AaPp][Mm]\b))?"
          rf"(?:\s*(?P<tz>(?:{_TZ})(?:[+\-−]\d{{1,2}}(?::?\d\d)?)?)\b)?")
-_TIME_AFTER = re.compile(rf"(?:\s*,\s*|\s+at\s+|\s+){_TIME}")
-_TIME_BEFORE = re.compile(rf"(?<![\d:]){_TIME}(?:\s+local\s+time)?(?:\s+on|\s*,)?\s+\Z")
+_TIME_AFTER = fastre.compile(rf"(?:\s*,\s*|\s+at\s+|\s+){_TIME}")
+_TIME_BEFORE = fastre.compile(rf"(?<![\d:]){_TIME}(?:\s+local\s+time)?(?:\s+on|\s*,)?\s+\Z")
 _SPLIT_SEPS = {"and", "&"}
-_FIRST_DAY = re.compile(r"\d+(?:st|nd|rd|th)?|")
+_FIRST_DAY = fastre.compile(r"\d+(?:st|nd|rd|th)?|")
 
 
 # ---- helpers --------------------------------------------------------------------------------
@@ -233,7 +234,7 @@ class _Scan:
 
 
 _ASIDE_STOPS = ",()[];:.!?"
-_ASIDE_CLOSE = re.compile(r"[^,()\[\];:.!?]{0,40}[,)]")
+_ASIDE_CLOSE = fastre.compile(r"[^,()\[\];:.!?]{0,40}[,)]")
 
 
 def _aside_end(text: str, start: int, end: int) -> int | None:
@@ -569,7 +570,7 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_LEFTOVER = re.compile(r"[\s,;:()\[\]\-–—./]*")
+_LEFTOVER = fastre.compile(r"[\s,;:()\[\]\-–—./]*")
 
 
 def parse_date(s: str, *, dayfirst: bool = True) -> DateValue | None:
@@ -591,7 +592,7 @@ def parse_date(s: str, *, dayfirst: bool = True) -> DateValue | None:
     return found[0].value
 
 
-_AFTER_LEADING = re.compile(r"\s*(?:$|[,;(]|in\s)")
+_AFTER_LEADING = fastre.compile(r"\s*(?:$|[,;(]|in\s)")
 
 
 def leading_date(s: str, *, dayfirst: bool = True) -> DateMatch | None:
@@ -604,16 +605,16 @@ def leading_date(s: str, *, dayfirst: bool = True) -> DateMatch | None:
 
 
 # (Leading lookaheads here list first characters: they only make the scans faster.)
-_NUMERIC_EVIDENCE = re.compile(r"(?=\d)(?<![\w.,:/-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
-_MDY = re.compile(rf"(?=[ADFJMNOSadfjmnos]){_mon('a')}\s+{_day('b')},?\s+{_YEAR}")
-_DMY = re.compile(rf"(?=[0-9]){_day('b')}(?:\s+of)?\s+{_mon('a')},?\s+{_YEAR}")
+_NUMERIC_EVIDENCE = fastre.compile(r"(?=\d)(?<![\w.,:/-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
+_MDY = fastre.compile(rf"(?=[ADFJMNOSadfjmnos]){_mon('a')}\s+{_day('b')},?\s+{_YEAR}")
+_DMY = fastre.compile(rf"(?=[0-9]){_day('b')}(?:\s+of)?\s+{_mon('a')},?\s+{_YEAR}")
 
 
 # An all-numeric date written with slashes or hyphens: the only kind whose reading the guess
 # below can change (dotted dates are day-first by convention, ISO dates are unambiguous). Its
 # first part has one or two digits with no letter or digit before it, as the date grammar asks,
 # so an ISO date ("2024-04-05", the first line of every news report) needs no guess.
-_SLASHED = re.compile(r"(?<![A-Za-z0-9])\d{1,2}([/-])\d{1,2}\1\d")
+_SLASHED = fastre.compile(r"(?<![A-Za-z0-9])\d{1,2}([/-])\d{1,2}\1\d")
 
 
 def needs_dayfirst(text: str) -> bool:

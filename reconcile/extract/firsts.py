@@ -10,25 +10,25 @@ the tallest building when it opened"), so only those told in the present tense a
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
+from .. import fastre
 from ..model import Claim, Document, Mention, Span
 from ..vocab import Vocabulary
 
-RANK = re.compile(
+RANK = fastre.compile(
     r"\b(?P<lead>(?:is|are|remains|remain|was|were|became|become|becomes|be|as)\s+)?"
     r"(?P<det>the|its|their|his|her)\s+(?P<rank>first|only|largest|longest|tallest|oldest|biggest|"
     r"highest|deepest|fastest|busiest|heaviest|youngest|earliest)\s+"
     r"(?P<what>[^,;:.()\[\]\"“”]{3,120})")
 # where the ranked phrase ends: a date, a number-free name after it, or a clause word
-PHRASE_END = re.compile(r"\s(?:on|in|at|since|after|before|when|while|who|which|that|and|but|"
+PHRASE_END = fastre.compile(r"\s(?:on|in|at|since|after|before|when|while|who|which|that|and|but|"
                         r"during|until|by)\s+(?=\d|[A-Z][a-z]+ \d|(?:January|February|March|April|"
                         r"May|June|July|August|September|October|November|December)\b)|"
                         r"\s(?:who|which|that|when|while|but|although|whereas|after|since|until|"
                         r"before|following|during|now|today|currently|ever|yet|so\s+far|to\s+date)\b")
 PRESENT = frozenset({"is", "are", "remains", "remain", "becomes"})
-ARTICLES = re.compile(r"\b(?:the|a|an)\b")
+ARTICLES = fastre.compile(r"\b(?:the|a|an)\b")
 MAX_WORDS = 12
 # heads of a rank phrase that rank nothing in particular ("the first time", "the only way")
 GENERIC = frozenset("time times day days week weeks month months year years decade century half "
@@ -37,7 +37,7 @@ GENERIC = frozenset("time times day days week weeks month months year years deca
                     "of few two three four five six seven eight nine ten dozen hundred".split())
 # cheap test before the full pattern: most sentences hold no rank word at all (the lookahead,
 # the words' first letters, rejects most positions at once)
-RANK_CUE = re.compile(r"(?=[bdefhloty])\b(?:first|only|largest|longest|tallest|oldest|biggest|highest|deepest|"
+RANK_CUE = fastre.compile(r"(?=[bdefhloty])\b(?:first|only|largest|longest|tallest|oldest|biggest|highest|deepest|"
                       r"fastest|busiest|heaviest|youngest|earliest)\b")
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .. import fastre
 from ..model import Claim, Document, Mention, Span
 from ..units import dimension
 from ..vocab import Vocabulary, _words_re, first_test, per_vocabulary
@@ -26,16 +27,16 @@ from .numbers import NumberMatch
 __all__ = ["measure_gate", "measure_claims"]
 
 # (used at a number's end; a blank run is entered only from its first blank, so linear)
-_BRACKET_OPEN = re.compile(r"(?<![ \t])[ \t]*[(\[][ \t]*")
-_BRACKET_CLOSE = re.compile(r"(?<![ \t])[ \t]*[)\]]")
-_DETERMINER = re.compile(r"\b(?:a|an|the|its|this|their|his|her)[ \t]+\Z")
-_DEFINITE = re.compile(r"\b(?:the|its|this)[ \t]+\Z")
+_BRACKET_OPEN = fastre.compile(r"(?<![ \t])[ \t]*[(\[][ \t]*")
+_BRACKET_CLOSE = fastre.compile(r"(?<![ \t])[ \t]*[)\]]")
+_DETERMINER = fastre.compile(r"\b(?:a|an|the|its|this|their|his|her)[ \t]+\Z")
+_DEFINITE = fastre.compile(r"\b(?:the|its|this)[ \t]+\Z")
 # a word after "N m high" that goes on with the clause, not a noun the measure describes ("5 m
 # high waves" are the waves', "330 m tall and ..." the sentence's subject's)
-_CLAUSE_GOES_ON = re.compile(r"(?<![ \t])(?:[ \t]+(?:and|or|but|with|in|at|on|from|above|below|over|under|"
+_CLAUSE_GOES_ON = fastre.compile(r"(?<![ \t])(?:[ \t]+(?:and|or|but|with|in|at|on|from|above|below|over|under|"
                              r"by|to|of|for|when|while|than|which|that|is|was|are|were|has|had|"
                              r"making|including|since|until|after|before|as)\b|[ \t]*(?![ \t]*[a-z]))")
-_RANGE = re.compile(r"(?<![ \t])[ \t]*(?:[-–]|to|and|or)[ \t]*")  # "300 to 330 m tall": no one value
+_RANGE = fastre.compile(r"(?<![ \t])[ \t]*(?:[-–]|to|and|or)[ \t]*")  # "300 to 330 m tall": no one value
 # (where the quantity starts, where an attributive noun phrase goes on, whether it is "the
 # 140-metre main span") -> (the mention it is about or None, whether that was inferred)
 Owner = Callable[[int, int | None, bool], tuple[Mention | None, bool]]
@@ -52,8 +53,8 @@ def _frames(vocab: Vocabulary) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """The noun before a quantity ("span of", "height is") and the word after one."""
     nouns = _words_re(list(vocab.measure_nouns)) or "(?!)"
     adjectives = _words_re(list(vocab.measure_adjectives)) or "(?!)"
-    before = re.compile(rf"\b(?P<noun>{nouns})[ \t]+(?:of|is|was)[ \t]+\Z")
-    after = re.compile(rf"(?:[ \t]*-[ \t]*|[ \t]+)(?:in[ \t]+(?P<in>{nouns})|(?P<adj>{adjectives})"
+    before = fastre.compile(rf"\b(?P<noun>{nouns})[ \t]+(?:of|is|was)[ \t]+\Z")
+    after = fastre.compile(rf"(?:[ \t]*-[ \t]*|[ \t]+)(?:in[ \t]+(?P<in>{nouns})|(?P<adj>{adjectives})"
                        rf"|(?P<noun>{nouns}))(?![a-z])")
     return before, after
 

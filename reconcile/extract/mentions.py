@@ -13,27 +13,28 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from .. import fastre
 from ..align.normalize import fold
 from ..model import Document, InfoboxField, Mention, Passage
 from ..vocab import Vocabulary, given_names, normalise_key, per_vocabulary
 
 # One word of a name: letters with inner apostrophes or hyphens (O'Hara, Caldwell-Dyson), or
 # an initial ("J.").
-NAME_TOKEN = re.compile(r"[A-Z]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+NAME_TOKEN = fastre.compile(r"[A-Z]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
 PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el ter ten".split())
 
 # A designator: up to three capitalised words, then a code with a digit. Each alternative is
 # a plain sequence of disjoint classes, so matching stays linear.
-DESIGNATOR = re.compile(  # the leading lookahead (a capital or a digit) only saves time
+DESIGNATOR = fastre.compile(  # the leading lookahead (a capital or a digit) only saves time
     r"(?=[A-Z\d])(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
     r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
     r"(?![\w\-–—]|[.:/,]\d)"  # not a score or range either ("Selby Rovers 2–1")
 )
-DIGIT = re.compile(r"\d")
+DIGIT = fastre.compile(r"\d")
 # Words that put a place, not a person, right after them.
-PLACE_BEFORE = re.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
+PLACE_BEFORE = fastre.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
                           r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?\Z")
-SERIAL = re.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
+SERIAL = fastre.compile(r"\b(?:No|Nr|Number|S/N|Serial)\.?\s?#?(?P<num>\d[\d\-]*\d|\d)\b")
 SERIAL_WORDS = ("No", "Nr", "Number", "S/N", "Serial")  # every SERIAL match holds one
 
 
@@ -42,14 +43,14 @@ def _may_hold_serial(text: str) -> bool:
     return any(word in text for word in SERIAL_WORDS)
 
 
-ALIAS_CUE = re.compile(  # the leading lookahead (every cue's first letter) only saves time
+ALIAS_CUE = fastre.compile(  # the leading lookahead (every cue's first letter) only saves time
     r"(?=[acdfiklnr])\b(?:(?:identified|designated|known|referred\s+to|called|named|nicknamed|listed|registered)"
     r"(?:\s+by\s+[^,.;]{1,40}?)?\s+as|also\s+known\s+as|a\.k\.a\.|aka|n[ée]e|formerly)\s+(?:the\s+)?",
     re.I,
 )
 # Every ALIAS_CUE match holds " as " or one of the words; these tests in C come first, since
 # the case-blind cue pattern costs more than any other scan of prose that mostly holds no cue.
-_SPACED_AS = re.compile(r"\sas\s", re.I)
+_SPACED_AS = fastre.compile(r"\sas\s", re.I)
 ALIAS_WORDS = ("a.k.a.", "aka", "née", "nee", "formerly")
 
 
@@ -63,7 +64,7 @@ def _may_hold_alias_cue(text: str) -> bool:
 
 # The leading space run may only start where a run starts: a search restarted at every blank of a
 # long run (no separator after it) would rescan the run each time, quadratic in its length.
-LIST_SPLIT = re.compile(r"(?:(?<!\s)\s+)?(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
+LIST_SPLIT = fastre.compile(r"(?:(?<!\s)\s+)?(?:,|;|\n|<br\s*/?>|\band\b|&)\s*[*#]*\s*")
 DESCRIPTOR_WINDOW = 4  # words before a name that may describe it ("Belarusian spaceflight participant")
 
 
@@ -123,13 +124,13 @@ def _cap_run_re() -> re.Pattern[str]:
     # a full stop belongs to an initial ("J.") only, so a run never crosses a sentence end
     word = rf"(?:[{upper}]\.|[{upper}][^\W\d_]*(?:['’\-][^\W\d_]+)*)"
     particle = "|".join(sorted(PARTICLES))
-    return re.compile(rf"{word}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{word})*")
+    return fastre.compile(rf"{word}(?:[ \u00a0](?:(?:{particle})[ \u00a0])?{word})*")
 
 
 CAP_RUN = _cap_run_re()
-RUN_SPLIT = re.compile(r"[ \u00a0]+")
-LIST_GLUE = re.compile(r"\s*(?:,|and|, and|&)\s*")
-CLAUSE_PUNCT = re.compile(r"[,;:()\[\].!?]")
+RUN_SPLIT = fastre.compile(r"[ \u00a0]+")
+LIST_GLUE = fastre.compile(r"\s*(?:,|and|, and|&)\s*")
+CLAUSE_PUNCT = fastre.compile(r"[,;:()\[\].!?]")
 
 
 def _cap_runs(text: str) -> list[tuple[int, str]]:
@@ -290,13 +291,13 @@ def named_things(text: str, vocab: Vocabulary,
 
 
 # a year (or a season, "2030–31") right before an occasion's name is part of the name
-YEAR_BEFORE = re.compile(r"(?<![\w–-])\d{4}(?:[–-]\d{2}(?:\d{2})?)?[ \u00a0]\Z")
-NUMBER_AFTER = re.compile(r"[ \u00a0]\d+\b")
+YEAR_BEFORE = fastre.compile(r"(?<![\w–-])\d{4}(?:[–-]\d{2}(?:\d{2})?)?[ \u00a0]\Z")
+NUMBER_AFTER = fastre.compile(r"[ \u00a0]\d+\b")
 # the text's own year for a year-less occasion, right after it: "the Brenmoor Marathon of 2025",
 # "... in 2025", "... (2025)"
-YEAR_AFTER = re.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
+YEAR_AFTER = fastre.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
 # "last year's Brenmoor Marathon": a year counted from the source's date
-YEARS_BEFORE = re.compile(r"\b(last|this|next)[ \u00a0]year['’]s[ \u00a0]\Z", re.I)
+YEARS_BEFORE = fastre.compile(r"\b(last|this|next)[ \u00a0]year['’]s[ \u00a0]\Z", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
 ADJECTIVE = ("al", "ic", "ary", "ive")  # endings of the adjectives before an occasion noun
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import fastre
 from ..model import Quantity
 
 __all__ = ["NumberMatch", "find_numbers", "parse_number", "duration_days"]
@@ -73,15 +74,15 @@ _TIME_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.44, "year"
               "decade": 3652.5, "hour": 1 / 24, "minute": 1 / 1440, "second": 1 / 86400}
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # "[ ]*-?[ ]*" would try every split of a blank run between its two stars: quadratic per call.
-_UNIT_AFTER = re.compile(rf"(?P<sp>[ \t\u00a0]*(?:-[ \t\u00a0]*)?)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
+_UNIT_AFTER = fastre.compile(rf"(?P<sp>[ \t\u00a0]*(?:-[ \t\u00a0]*)?)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
 _CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD", "¥": "JPY"}  # a symbol written before
 CURRENCIES = frozenset(_CURRENCY.values())  # the units of money amounts
-_HALF = re.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![A-Za-z])")  # "three and a half hours"
-_SCALE_AFTER = re.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
+_HALF = fastre.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![A-Za-z])")  # "three and a half hours"
+_SCALE_AFTER = fastre.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
 _ORDINALS = {"st", "nd", "rd", "th"}
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_SCAN = re.compile(
+_SCAN = fastre.compile(
     r"(?<![\w.,/:\-−])(?:"
     rf"(?P<n1>{_NUM})(?:(?P<rs>[-–])(?P<n2>{_NUM}))?(?P<suf>[A-Za-z]+|°[CF]?|%)?"
     r"(?![\w/:]|[-–.,]\d)"
@@ -89,17 +90,17 @@ _SCAN = re.compile(
     rf"(?:(?:[ \t]+and[ \t]+|[ \t]*-[ \t]*|[ \t]+){_WORD})*)"
     r"|(?P<a>[Aa]n?)[ \t]+(?=(?:day|week|fortnight|month|year|hour|minute|decade)s?\b)"
     ")")
-_APPROX = re.compile(
+_APPROX = fastre.compile(
     r"(?<![A-Za-z])(?:approximately|approx\.|about|around|nearly|almost|roughly|some|over"
     r"|more\s+than|less\s+than|fewer\s+than|under|up\s+to|at\s+least|circa|c\.|close\s+to"
     r"|an\s+estimated|estimated|upwards\s+of|just\s+over|just\s+under)\s+\Z|~\s*\Z", re.I)
 # "over" a time span after a word that cannot take "more than" ("moved over three days")
-_OVER_SPAN = re.compile(r"(?<!\w)(?!(?:[Ff]or|lasted|lasting|took|taking|of|after|in|spent|than"
+_OVER_SPAN = fastre.compile(r"(?<!\w)(?!(?:[Ff]or|lasted|lasting|took|taking|of|after|in|spent|than"
                         r"|within|just|is|was|were|be|been|are)\s)\w+[ \t]+over[ \t]+\Z")
-_IDENT = re.compile(r"(?<![A-Za-z])(?:No|Nos|Nr|Number|number|no)\.?\s*\Z|#\s*\Z")
-_A_CONTEXT = re.compile(r"(?<![A-Za-z])(?:for|in|after|within|about|around|over|nearly|almost"
+_IDENT = fastre.compile(r"(?<![A-Za-z])(?:No|Nos|Nr|Number|number|no)\.?\s*\Z|#\s*\Z")
+_A_CONTEXT = fastre.compile(r"(?<![A-Za-z])(?:for|in|after|within|about|around|over|nearly|almost"
                         r"|than|lasted|lasting|spent|once|than|by)\s+\Z", re.I)
-_SHARE = re.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*")
+_SHARE = fastre.compile(r"\s*,\s*(?:(?:and|or)\s+)?|\s+(?:and|or|to|through)\s+|\s*[-–]\s*")
 
 
 def _digits(s: str) -> tuple[float, int]:
@@ -294,7 +295,7 @@ def parse_number(s: str) -> Quantity | None:
     return None
 
 
-_COUNTED = re.compile(r"(?:[ \t]+[a-z]+)?")
+_COUNTED = fastre.compile(r"(?:[ \t]+[a-z]+)?")
 
 
 def duration_days(q: Quantity) -> tuple[float, float] | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .. import fastre
 from ..model import Claim, Document, Mention, Span
 from ..vocab import Vocabulary, _words_re, first_test, per_vocabulary
 from .numbers import CURRENCIES, NumberMatch
@@ -23,9 +24,9 @@ from .sentences import clause_bounds
 __all__ = ["penalty_gate", "penalty_claims"]
 
 TIME_UNITS = frozenset({"day", "week", "month", "year"})
-_OBJECT_PRONOUN = re.compile(r"\b(?:him|her|them)[ \t]+\Z")
+_OBJECT_PRONOUN = fastre.compile(r"\b(?:him|her|them)[ \t]+\Z")
 # "by (the) (presiding) judge X": the one who gives the penalty
-_AGENT_BEFORE = re.compile(r"\bby[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
+_AGENT_BEFORE = fastre.compile(r"\bby[ \t]+(?:[a-z]+[ \t]+){0,2}\Z")
 
 
 @per_vocabulary
@@ -47,9 +48,9 @@ def _frames(vocab: Vocabulary) -> list[tuple[str, re.Pattern[str], re.Pattern[st
                 *(_gapped(c) for c in before if "*" in c)]
         out.append((
             predicate,
-            re.compile(rf"\b(?:{'|'.join(cues)})[ \t]+\Z"),
-            re.compile(rf"['’]?[ \t]+(?:{_words_re(list(after))})\b" if after else r"(?!)"),
-            re.compile(rf"\b(?:{_words_re(list(not_with))})\b") if not_with else None,
+            fastre.compile(rf"\b(?:{'|'.join(cues)})[ \t]+\Z"),
+            fastre.compile(rf"['’]?[ \t]+(?:{_words_re(list(after))})\b" if after else r"(?!)"),
+            fastre.compile(rf"\b(?:{_words_re(list(not_with))})\b") if not_with else None,
             CURRENCIES if "money" in units else TIME_UNITS))
     return out
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 import re
 
+from .. import fastre
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span, Value
 from ..vocab import Vocabulary
 from .dates import parse_date
 from .mentions import _looks_like_person
 from .numbers import parse_number
 
-ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+ISO_DATE = fastre.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 SUBJECT_KINDS = {"person": "person", "designator": "designator", "name": "name",
                  "serial": "serial", "mission": "designator", "thing": "name"}
 MODALITIES = frozenset({"stated", "planned", "aborted", "future", "approximate", "present",

@@ -7,7 +7,7 @@ A small rule-based splitter: abbreviations, initials, decimals and designators (
 
 from __future__ import annotations
 
-import re
+from .. import fastre
 
 ABBREVIATIONS = frozenset(
     "no nos mr mrs ms dr prof st sr jr vs etc e.g i.e approx fig cf jan feb mar apr jun jul aug "
@@ -17,7 +17,7 @@ ABBREVIATIONS = frozenset(
 
 # A candidate boundary: terminal punctuation, optional closing quote/bracket, then either
 # whitespace or a capital letter glued on.
-BOUNDARY = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s|[A-Z“\"]|$)")
+BOUNDARY = fastre.compile(r"[.!?]+[\"'”’)\]]*(?=\s|[A-Z“\"]|$)")
 
 
 # Longest sentence handed on whole. Claim extraction looks across a sentence (clauses, the
@@ -74,7 +74,7 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     return not (word[:1].isdigit() and _next_visible(text, end).isdigit())
 
 
-VISIBLE = re.compile(r"\S")
+VISIBLE = fastre.compile(r"\S")
 
 
 def _next_visible(text: str, pos: int) -> str:
@@ -95,7 +95,7 @@ def _append(spans: list[tuple[int, int]], text: str, start: int, end: int) -> No
 # A blank run is only tried from its first blank: a search restarted inside a long run would
 # rescan it for "but" each time (quadratic).
 # (The leading lookahead, every first character of a break, only makes the scan faster.)
-CLAUSE_BREAK = re.compile(r"(?=[;,\s])(?:;|,\s+but\b|(?<!\s)\s+but\s+|,\s+while\b|,\s+whereas\b"
+CLAUSE_BREAK = fastre.compile(r"(?=[;,\s])(?:;|,\s+but\b|(?<!\s)\s+but\s+|,\s+while\b|,\s+whereas\b"
                           r"|(?<!\s)\s+although\s+|,\s+however,)")
 
 
