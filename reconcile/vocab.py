@@ -28,6 +28,7 @@ class Event:
     subject: str  # vehicle | person | any
     recurring: bool = False  # may happen to one subject many times (an election, an announcement)
     not_after: frozenset[str] = frozenset()  # words that make the trigger figurative ("talks")
+    object_is_subject: bool = False  # "X founded the Trust": the verb's object is whose it is
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,8 @@ def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
 
 def _build(data: dict[str, Any]) -> Vocabulary:
     events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)),
-                          frozenset(body.get("not_after", [])))
+                          frozenset(body.get("not_after", [])),
+                          bool(body.get("object_is_subject", False)))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):

@@ -172,6 +172,22 @@ def test_person_key_and_same_person():
     assert same_person("Bill Smith", "William Smith")[0]
 
 
+@pytest.mark.parametrize(("a", "b"), [
+    ("Jae-won Park", "Jaewon Park"), ("Dr. Jae-won Park", "Jaewon Park"),
+    ("Mary-Ann Smith", "Maryann Smith"), ("Jean-Pierre Dupont", "Jean Pierre Dupont"),
+])
+def test_a_hyphenated_given_name_is_one_name(a, b):
+    assert same_person(a, b)[0] and same_person(b, a)[0]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Jae-won Park", "Jae-won Kim"),    # another family
+    ("Jean-Pierre Dupont", "Jean Dupont"),  # the second part of a given name is no surname
+])
+def test_a_hyphenated_given_name_is_not_a_surname(a, b):
+    assert not same_person(a, b)[0] and not same_person(b, a)[0]
+
+
 def test_designator_key():
     assert designator_key("Soyuz MS-24") == (("soyuz",), ("ms24",))
     assert designator_key("Tracy Dyson") is None

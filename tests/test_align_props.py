@@ -14,7 +14,8 @@ from reconcile.model import Mention, Span
 PERSONS = ["Maryna Vasileuskaya", "Marina Vasilevskaya", "Tracy Caldwell Dyson",
            "Tracy Caldwell-Dyson", "Tracy Dyson", "Oleg Kononenko", "Oleg Novitsky",
            "Nikolai Chub", "Nikolai Chubb", "Mykola Chub", "Anna Kononenko", "Bill Smith",
-           "William Smith", "Tracy Smith Dyson"]
+           "William Smith", "Tracy Smith Dyson", "Jae-won Park", "Jaewon Park", "Jae Won Park",
+           "Jean-Pierre Dupont", "Jean Pierre Dupont", "Jean Dupont"]
 SHORTS = ["Dyson", "Kononenko", "Chub", "Smith", "Caldwell-Dyson", "Novitskiy", "Nobody"]
 DESIGNATORS = ["Soyuz MS-24", "MS-24", "Soyuz MS-25", "MS-25", "ISS 70S", "Soyuz 70S",
                "ISS 71S", "Soyuz 71S", "Expedition 70", "Expedition 71", "Progress MS-24",

@@ -296,9 +296,9 @@ def test_linear_on_near_matches() -> None:
                  "Saturday, " * 100_000, "15 September " * 80_000, "2023-" * 200_000,
                  " " * 1_000_000 + "15", "between 3 and " * 70_000, "12:30 " * 170_000,
                  "in " * 330_000, "the next " * 110_000, "1" * 1_000_000]:
-        t0 = time.perf_counter()
+        t0 = time.thread_time()  # CPU time: a loaded machine must not fail a linear scan
         find_dates(text, anchor=ANCHOR)
-        assert time.perf_counter() - t0 < 5, text[:20]
+        assert time.thread_time() - t0 < 5, text[:20]
 
 
 # ---- properties -----------------------------------------------------------------------------

@@ -88,3 +88,40 @@ def test_repeated_infobox_keys_are_rows(tmp_path):
                     if c.predicate == "birth")
     assert births == [("Ines Harrow", "1971-04-04"), ("Ruth Calloway", "1974-10-19")]
     assert [f for f in r.findings if f.severity != "info"] == []
+
+
+# An active verb of making or changing a thing, with its object: the event is the object's.
+
+def test_what_a_founder_founds_is_the_founding_s_owner_not_the_founder():
+    text = NEWS + "Carla Mendes founded the Harbour Film Museum in 1990.\n"
+    assert dated(text, "founding") == [("Harbour Film Museum", "1990", "1990")]
+
+
+def test_an_unnamed_object_is_no_named_thing_s():
+    # a camp, a fire, a company the article is not about: no one's founding or opening
+    text = NEWS + ("The Arctic Survey Team established base camp on 3 May 2031. "
+                   "Police opened fire on 4 May 2031. "
+                   "Owen Pratt had founded the company in 1987.\n")
+    assert dated(text, "founding") == [(None, "2031-05-03", "3 May 2031"), (None, "1987", "1987")]
+    assert dated(text, "opening") == [(None, "2031-05-04", "4 May 2031")]
+
+
+def test_the_article_s_own_kind_noun_as_object_is_the_article_s():
+    text = "= Orla Bridge =\n\nEngineers opened the bridge on 3 May 1931.\n"
+    assert [(s, d) for s, d, _ in dated(text, "opening")] == [("Orla Bridge", "1931-05-03")]
+
+
+def test_no_object_passive_or_owner_s_object_keeps_the_subject():
+    text = NEWS + ("The Arden Theatre opened its doors on 5 May 1921. "
+                   "The Palmer Gallery was opened by the mayor on 6 May 1921. "
+                   "The Corran Museum opened on 7 May 1921. "
+                   "Maria Lopez launched her campaign on 8 May 1921.\n")
+    assert [(s, d) for s, d, _ in dated(text, "opening")] == [
+        ("Arden Theatre", "1921-05-05"), ("Palmer Gallery", "1921-05-06"),
+        ("Corran Museum", "1921-05-07")]
+
+
+def test_a_relative_clause_keeps_its_own_date():
+    text = " date 2029-09-11\nLaunch\nVeltra on Tuesday unveiled the Orbit 9, which goes on sale " \
+           "on 22 September.\n"
+    assert dated(text, "announcement") == [("Orbit 9", "2029-09-11", "Tuesday")]

@@ -99,3 +99,23 @@ def test_a_role_word_before_another_noun_does_not_make_a_person() -> None:
     people = {doc.text[m.span.start:m.span.end] for m in extract(doc).mentions
               if m.kind == "person"}
     assert people == {"Mara Fenn", "Jo Kell"}
+
+
+def kinds(text: str) -> dict[str, str]:
+    doc = read_text(" date 2031-03-20\nNames\n" + text + "\n", "k.txt", "k")
+    return {m.surface: m.kind for m in extract(doc).mentions}
+
+
+def test_a_surname_that_is_a_kind_noun_is_a_person_where_a_role_or_title_says_so():
+    # "Park", "Hall": kind nouns of places, and common surnames
+    assert kinds("The work went on under the chief designer Jae-won Park.") == {
+        "Jae-won Park": "person"}
+    assert kinds("Mayor Emma Hall spoke.") == {"Emma Hall": "person"}
+    assert kinds("The chief designer, Jaewon Park, said so.") == {"Jaewon Park": "person"}
+
+
+def test_without_a_role_the_kind_noun_names_a_place():
+    assert kinds("Fans gathered in Victoria Park.") == {"Victoria Park": "name"}
+    assert kinds("The director of Victoria Park resigned.") == {"Victoria Park": "name"}
+    assert kinds("MS Verran Star, which was nearby, took on its crew.") == {
+        "MS Verran Star": "name"}  # "MS" in capitals is a ship's prefix, not "Ms"

@@ -82,7 +82,24 @@ def parse(surface: str, short: bool = False) -> Name:
         toks = toks[1:]
     if short or len(toks) < 2:
         return Name(None, None, _surname(toks))
+    given = _hyphenated_given(surface, toks)
+    if given:  # "Jae-won Park" is Jae-won of the Parks, not Jae of the Won Parks
+        return Name("".join(given), given_family("".join(given))[0], _surname(toks[len(given):]))
     return Name(toks[0], given_family(toks[0])[0], _surname(toks[1:]))
+
+
+def _hyphenated_given(surface: str, toks: list[str]) -> list[str]:
+    """The parts of a hyphenated given name ("Jae-won", "Mary-Ann"), when one opens the name
+    after its titles and a surname follows it; else []."""
+    for raw in surface.split():
+        parts = words(raw)
+        if parts and all(w in TITLES for w in parts):
+            continue  # "Dr."
+        hyphenated = "-" in raw and len(parts) > 1 and all(len(w) > 1 and w.isalpha()
+                                                          for w in parts)
+        return parts if hyphenated and toks[:len(parts)] == parts and len(toks) > len(parts) \
+            else []
+    return []
 
 
 def person_key(surface: str) -> str:
@@ -106,6 +123,15 @@ def _given_how(a: Name, b: Name) -> str:
     return f"given name {a.given}~{b.given} {how}"
 
 
+def _spaced_given(joined: Name, spaced: Name) -> bool:
+    """ "Jean-Pierre Dupont" against "Jean Pierre Dupont": the second part of the given name
+    was read as a surname token; the rest of the surnames must be the same."""
+    if not (joined.given and spaced.given and joined.given.startswith(spaced.given)):
+        return False
+    rest = skeleton(joined.given[len(spaced.given):])
+    return rest in spaced.surname and set(spaced.surname) - {rest} == set(joined.surname)
+
+
 def explain(a: Name, b: Name) -> tuple[bool, str]:
     """Rule decision between two parsed names, with the reason in words."""
     sa, sb = set(a.surname), set(b.surname)
@@ -121,6 +147,8 @@ def explain(a: Name, b: Name) -> tuple[bool, str]:
     if a.family != b.family:
         if a.family.startswith(".") or b.family.startswith("."):
             return False, "given name is an initial, not merged"
+        if _spaced_given(a, b) or _spaced_given(b, a):
+            return True, f"given name {a.given}~{b.given} written joined and spaced"
         return False, f"given names differ ({a.given} vs {b.given})"
     if sa == sb:
         return True, f"surname skeleton equal ({' '.join(a.surname)}), {_given_how(a, b)}"

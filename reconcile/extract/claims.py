@@ -18,11 +18,11 @@ from .. import fastre
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
 from .counts import GROUP_NOUNS, count_claims, occasions_in, phrase_counts
-from .dates import DateMatch, find_dates, leading_date, parse_date
+from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
-from .numbers import NumberMatch, find_numbers, parse_number
+from .numbers import NUMBER_WORDS, NumberMatch, find_numbers, parse_number
 from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
 
@@ -220,6 +220,24 @@ INDEFINITE_HEAD = fastre.compile(r"(?:A|An|Another)\s")
 # a person's event word as an active verb with a name right after it: "the court convicted X"
 ACTIVE_VERB = fastre.compile(r"(?<![a-z])[a-z]+ed[ \t]")
 POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
+# An active verb of making or changing a thing with its object right after it: "X founded the
+# Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
+# fire": the event is the object's, named or not, never the doer's. After "was", "had been" ...
+# the sentence's subject is what it happened to, as before.
+OBJECT_AFTER = fastre.compile(r"[ \t]+(?:(?P<det>the|a|an|this|another|several|new)[ \t]+)?"
+                              r"(?P<word>[A-Za-z][A-Za-z\-]*)")
+PASSIVE_BEFORE = fastre.compile(r"\b(?:was|were|been|being|be|is|are)[ \t]+(?:[a-z]+ly[ \t]+)?\Z")
+# words after an event verb that begin no object: where, when, how, and what comes next
+NOT_AN_OBJECT = frozenset(
+    "in on at by with for from to into onto over under near after before during until since "
+    "as and or but when while where which who that then again also later earlier today "
+    "yesterday tomorrow last next this early late first only once jointly formally officially "
+    "its their his her".split()) | NUMBER_WORDS
+# the thing itself opening or closing, in other words ("opened its doors"), and the time it did
+# ("opened the following day", "founded that year")
+SELF_OBJECTS = frozenset("doors gates following next same previous day week month year".split())
+NOUN_PHRASE_END = fastre.compile(r"[,;:.()]|[ \t](?:in|on|at|by|with|for|from|to|after|before|"
+                                 r"and|or|as|when|while)[ \t]")
 TIME_POINT_BEFORE = fastre.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
 OF_AFTER = fastre.compile(r"(?<![a-z-])[a-z-]+\s+of\s+")
 
@@ -292,8 +310,15 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     # "Her father, the chemist X, died in 1970": the sentence is about the relative
     relative = pronoun and _relative_opening(text, vocab)
 
-    def choose_subject(event: str | None, at: int) -> tuple[Mention | None, bool]:
+    def choose_subject(event: str | None, at: int, end: int = -1) -> tuple[Mention | None, bool]:
         kind = vocab.events[event].subject if event in vocab.events else "any"
+        if end > at and event in vocab.events and vocab.events[event].object_is_subject:
+            made = _made_object(low, at, end, in_sentence, positions)
+            if isinstance(made, str):  # unnamed: "the museum" is the article's, if its kind
+                own = {w.lower() for w in subject.surface.split()} if subject is not None else ()
+                return (subject, True) if made in own else (None, True)
+            if made is not None:
+                return made, False
         # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
         # happens to
         actors = [m for m in in_sentence if not OBLIQUE_BEFORE.search(
@@ -373,8 +398,12 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                  and not _speaker(low, t, vocab)]
         if not left and right and any(
                 right[0][1] <= e.start < c1 and _left_governs(low, right[0], e, dates, vocab)
+                and not any(right[0][1] <= t[0] and t[1] <= e.start for t in triggers)
                 for e in dates[k + 1:]):
-            right = []  # "in 1956 and married X a year later": the word's date is the later one
+            # "in 1956 and married X a year later": the word's date is the later one (unless
+            # another event word takes that one: "on Tuesday unveiled X, which goes on sale on
+            # 22 September")
+            right = []
         trig = left[-1] if left else (right[0] if right else None)
         life = _lifespan(text, dates, k, vocab)
         trig = (d.start, d.start, life) if life else trig
@@ -397,7 +426,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
-        who, inferred = choose_subject(event, trig[0])
+        who, inferred = choose_subject(event, trig[0], trig[1])
         qualifier = None
         if event == "record":  # "the record of 878 days": which record it is
             inside = [n for n in numbers if c0 <= n.start < c1 and n.value.unit in TIME_UNITS]
@@ -428,7 +457,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             tense = "present"
         if tense is None:
             continue
-        who, inferred = choose_subject(event, t0)
+        who, inferred = choose_subject(event, t0, t1)
         out.append(Claim("", doc.id, event, None, span(_tense_start(low, c0, t0), t1),
                          subject_mention=who.id if who else None, modality=tense,
                          context=(raw_s, raw_e), inferred_subject=inferred))
@@ -640,6 +669,31 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     return None, True
 
 
+def _made_object(low: str, t0: int, t1: int, in_sentence: list[Mention],
+                 positions: dict[str, int]) -> Mention | str | None:
+    """What an active event verb acts on: the mention that heads its object; when the object
+    is unnamed, its noun if definite ("founded the company": "company") or "" ("established
+    base camp"); None when the verb has no object here (passive, a lone event word, "opened
+    on Monday", "opened its doors", "launched her campaign")."""
+    word = low[t0:t1]
+    if " " in word or not (word.endswith("ed") or word == "built") \
+            or PASSIVE_BEFORE.search(low, max(0, t0 - 24), t0):
+        return None
+    after = OBJECT_AFTER.match(low, t1)
+    if after is None or after["word"] in NOT_AN_OBJECT and not after["det"] \
+            or after["word"].endswith("ly") or after["word"] in SELF_OBJECTS:
+        return None
+    if not after["det"] and after["word"] in CALENDAR_WORDS:
+        return None
+    start = after.start("det") if after["det"] else after.start("word")
+    stop = NOUN_PHRASE_END.search(low, after.end("word"), after.end("word") + 40)
+    end = stop.start() if stop else after.end("word") + 40
+    named = [m for m in in_sentence if start <= positions[m.id] < end]
+    if named:
+        return min(named, key=lambda m: positions[m.id])
+    return after["word"] if after["det"] == "the" else ""
+
+
 def _opening_aside(text: str, at: int) -> tuple[str, int] | None:
     """The noun that opens the sentence and the end of the aside after it, when the event word
     at `at` is inside that aside: "The orchestra, founded in 1921, ..." -> ("orchestra", 31)."""
@@ -750,6 +804,9 @@ _SINCE = fastre.compile(r"\bsince\s+\Z")
 _ASIDE_OPEN = fastre.compile(r",\s*(?:which|who|whose)\b[^,;]*\Z")
 # (and a date inside such an aside, "X, who joined in 2027, was named ...", stays in it)
 _SECOND_VERB = fastre.compile(r"\band\s+(?!was\b|were\b)[a-z]+ed\b")
+# a relative clause with a verb of its own: "unveiled the X, which will go on sale on 22 May"
+_RELATIVE_VERB = fastre.compile(r",\s+(?:which|who)\s+(?:will|would|is|are|was|were|has|have|had|"
+                                r"can|could|may|might|[a-z]+ed|[a-z]+s)\b")
 
 
 def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
@@ -789,12 +846,14 @@ _DATE_SEPARATOR = fastre.compile(r"[\s,]*(?:(?:and|or|&)[\s,]*)?")
 
 def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
                   vocab: Vocabulary) -> bool:
-    """Whether an event word left of a date dates by it. Not when a "that" clause or a second
-    verb comes between ("announced that a ship would join in 2027", "began lessons at six and
-    entered the conservatory in 1926"), nor when the word already has its
+    """Whether an event word left of a date dates by it. Not when a "that" clause, a second
+    verb or a relative clause with its own verb comes between ("announced that a ship would
+    join in 2027", "began lessons at six and entered the conservatory in 1926", "unveiled the
+    X, which goes on sale on 22 May"), nor when the word already has its
     own date between them ("founded in 1998 ..., last toured in 2019"), unless only "and"
     or a change of plan separates the two dates ("planned for 3 May, delayed to 5 May")."""
-    if " that " in low[trig[1]:d.start] or _SECOND_VERB.search(low, trig[1], d.start):
+    if " that " in low[trig[1]:d.start] or _SECOND_VERB.search(low, trig[1], d.start) \
+            or _RELATIVE_VERB.search(low, trig[1], d.start):
         return False
     if "," in low[trig[1]:d.start] and _SINCE.search(low, max(0, d.start - 8), d.start):
         return False  # "finished with 19 goals, the most since 1997": a period, set apart

@@ -36,6 +36,7 @@ _MONTHS = {n: i + 1 for i, n in enumerate(_MONTH_NAMES)} | {n[:3]: i + 1 for i, 
                                                               enumerate(_MONTH_NAMES)}
 _MONTHS["sept"] = 9
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+CALENDAR_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS)  # a word that opens a date
 _NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
@@ -419,11 +420,13 @@ def _attributive(text: str, start: int, end: int) -> bool:
 
 def _future(text: str, start: int, end: int) -> bool:
     """The clause around a weekday tells of something still to come ("will be held on
-    Monday"); what follows a "that" after it is another clause ("said on Monday that ...")."""
+    Monday"); what follows a "that" or a relative ", which" after it is another clause ("said
+    on Monday that ...", "unveiled X on Monday, which will go on sale ...")."""
     lo, hi = max(0, start - 200), min(len(text), end + 200)  # bounded: linear on long texts
     lo = max(text.rfind(".", lo, start), text.rfind(";", lo, start), text.rfind(",", lo, start),
              lo - 1) + 1
-    stops = [i for i in (text.find(c, end, hi) for c in (".", ";", " that ")) if i >= 0]
+    stops = [i for i in (text.find(c, end, hi) for c in (".", ";", " that ", ", which ", ", who "))
+             if i >= 0]
     return bool(_FUTURE.search(text, lo, start) or _TIMETABLE.search(text, lo, start)
                 or _FUTURE.search(text, end, min(stops, default=hi)))
 

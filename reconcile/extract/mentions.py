@@ -158,9 +158,14 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             lo += 1
         while hi > lo and (not_name(words[hi - 1]) or words[hi - 1] in PARTICLES):
             hi -= 1
+        # "the chief designer Jaewon Park", "Mayor Emma Hall": a given name and a common noun
+        # (never part of a name elsewhere) is a person only where a role or title says so
+        noun_surname = hi - lo == 1 and hi < len(words) and _noun_surname(words[hi], vocab)
+        if noun_surname:
+            hi += 1
         if not 2 <= hi - lo <= 4:
             continue
-        if _any_not_name_or_acronym(words, lo, hi, not_name):
+        if _any_not_name_or_acronym(words, lo, hi - noun_surname, not_name):
             continue
         offsets, pos = [], 0
         for w in raw[:hi]:
@@ -173,8 +178,9 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
         if previous is not None and LIST_GLUE.fullmatch(text, previous[0], start):
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
-        cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
-                  or w.lower().rstrip("s") in vocab.roles for w in _describing_tail(before, vocab))
+        cue = _role_cued(before, vocab)
+        if noun_surname and not (cue or lo > 0 and _title_or_role(words[lo - 1], vocab)):
+            continue
         first = words[lo].lower()
         if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
             continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
@@ -187,6 +193,8 @@ def _given(word: str, names: frozenset[str]) -> bool:
     file codes accented letters apart): "Tomáš" is found as "Tomas", "Zoë" as "Zoe"."""
     if word in names:
         return True
+    if "-" in word[1:-1]:  # "Jae-won", "Anna-Lena": a hyphenated name opens with a given name
+        return _given(word.split("-", 1)[0], names)
     if word.isascii():
         return False
     return fold(word) in names  # transliterated as well: "Łukasz" is "Lukasz"
@@ -203,6 +211,39 @@ def _any_not_name_or_acronym(words: list[str], lo: int, hi: int,
 
 
 PREPOSITIONS = frozenset("of in at for from to on by with near over into".split())
+
+
+def _noun_surname(word: str, vocab: Vocabulary) -> bool:
+    """A capitalised common noun that is also a surname ("Park", "Hall", "Field"): a word the
+    packs keep out of names only because it is a common noun, not a role, month or article."""
+    low = word.lower()
+    return len(low) > 2 and word[:1].isupper() and low in vocab.not_names \
+        and low not in FUNCTION_WORDS and low not in vocab.roles and low not in vocab.titles \
+        and low not in _MONTHS and low not in vocab.demonyms
+
+
+def _role_cued(before: list[str], vocab: Vocabulary) -> bool:
+    """A title or role word describes the name after these words ("the chief designer")."""
+    tail = [w.lower().rstrip(".,") for w in _describing_tail(before, vocab)]
+    return any(w in vocab.titles or w in vocab.roles or w.rstrip("s") in vocab.roles
+               for w in tail)
+
+
+def _person_not_place(text: str, start: int, vocab: Vocabulary) -> bool:
+    """ "the chief designer Jaewon Park", "Mayor Emma Hall": a name after a role word or title
+    is a person whose surname is a kind noun, not a place called "... Park" or "... Hall"."""
+    first = text[start:start + 40].split(None, 1)[0]
+    return _title_or_role(first, vocab) or \
+        _role_cued(_words_before(text, start, DESCRIPTOR_WINDOW), vocab)
+
+
+def _title_or_role(word: str, vocab: Vocabulary) -> bool:
+    """ "Mayor", "Ms", "Dr.": but "MS" in capitals is a vessel's prefix ("MS Verran Star")."""
+    word = word.rstrip(".")
+    low = word.lower()
+    if word.isupper() and low in vocab.name_lead_codes:
+        return False
+    return low in vocab.titles or low in vocab.roles
 
 
 def _describing_tail(words: list[str], vocab: Vocabulary) -> list[str]:
@@ -426,8 +467,12 @@ def _describes(word: str, vocab: Vocabulary) -> bool:
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
     window = text[max(0, start - 60):start]
-    window = CLAUSE_PUNCT.split(window)[-1]
-    return window.split()[-n:]
+    parts = CLAUSE_PUNCT.split(window)
+    if len(parts) > 1 and not parts[-1].strip() and window.rstrip().endswith(","):
+        # "The chief designer, Jaewon Park, said": an apposition names what the words before
+        # its comma describe
+        return parts[-2].split()[-n:]
+    return parts[-1].split()[-n:]
 
 
 def _capitalised(token: str) -> bool:
@@ -530,7 +575,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 add(_Draft(s, e, "designator" if dated else "name", role=role,
                            year=None if dated else occasion_year(doc, passage.text, s0, e0)))
         for s0, e0 in named_things(passage.text, vocab, region_runs):
-            if _verbatim(doc, passage, s0, e0):
+            if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, vocab):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
         if role is None and kinds:

@@ -34,6 +34,7 @@ _SMALL = {w: i for i, w in enumerate((
 _TENS = {w: 10 * (i + 2) for i, w in enumerate((
     "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"))}
 _SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+NUMBER_WORDS = frozenset(_SMALL) | frozenset(_TENS) | frozenset(_SCALES) | {"hundred", "dozen"}
 _WORDS = sorted(list(_SMALL) + list(_TENS) + list(_SCALES) + ["hundred", "dozen"], key=len,
                 reverse=True)
 _WORD = "(?:" + "|".join(f"[{w[0]}{w[0].upper()}]{w[1:]}" for w in _WORDS) + r")(?![A-Za-z])"
