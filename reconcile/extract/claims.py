@@ -16,7 +16,7 @@ from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import GROUP_NOUNS, count_claims, occasions_in, phrase_counts
+from .counts import GROUP_NOUNS, TOLL, count_claims, occasions_in, phrase_counts
 from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -31,7 +31,9 @@ GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|qu
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
 # A sentence's opening determiner and the lower-case words after it, where its noun is ("That
 # trial began ..." points back at another one just told of, as "Another" does).
-SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
+# A measure may stand among the words: "A magnitude 6.2 aftershock", "A 40-metre bridge".
+SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+"
+                           r"((?:(?:[a-z\-]+|\d[\d.,]*(?:-[a-z]+)?)\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
 # a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
 # second launch attempt" is the event itself, told again)
@@ -55,6 +57,7 @@ class _State:
     last_thing: Mention | None = None
     count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
+    other: bool = False  # the last sentence was about some other, unnamed thing
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -261,6 +264,11 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     hi = bisect.bisect_left(starts, raw_e)
     in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
     low = _lower(text)
+    # "A magnitude 6.2 aftershock struck ... It killed three people": both sentences are about
+    # some other, unnamed thing, never the article's subject
+    state.other = _unnamed_other(text, in_sentence, vocab) or state.other and text.startswith("It ")
+    if state.other:
+        subject = None
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
                 for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
@@ -299,6 +307,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             low, max(0, positions[m.id] - 16), max(0, positions[m.id]))]
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
+        if state.other and not things and (kind != "person" or not people):
+            return None, True  # the event of some other, unnamed thing
         if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
@@ -382,6 +392,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             # "two days later"
             state.last_date = d.value
         state.year_date = _carried(state.year_date, d.value)
+        if any(positions[m.id] <= d.start and d.end <= positions[m.id] + len(m.surface)
+               for m in in_sentence):
+            continue  # "since the 1987 Dornsk earthquake": the year of a name, no event's date
         if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
             dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
             continue
@@ -393,6 +406,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
         event = trig[2]
+        if any(t.start() <= trig[0] < t.end() for t in TOLL.finditer(text)):
+            continue  # "which killed 241 people on 4 May": how many died, no one's death
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
@@ -533,6 +548,15 @@ def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention |
         if genders.get(given) in (None, gender):
             return m
     return None
+
+
+def _unnamed_other(text: str, in_sentence: list[Mention], vocab: Vocabulary) -> bool:
+    """Whether the sentence opens with an indefinite kind noun and names nothing before it ("A
+    replacement bridge", "A magnitude 6.2 aftershock"): it is about some other, unnamed thing."""
+    lead = SENTENCE_HEAD.match(text) if text.startswith("A") else None
+    return lead is not None and lead[1] in ("A", "An", "Another") \
+        and any(w in vocab.name_heads for w in lead[2].split()) \
+        and not any(m.surface in text[:lead.end()] for m in in_sentence)
 
 
 # an indefinite noun phrase opening a clause: "a Korean team led by X", "another company"
