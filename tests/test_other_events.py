@@ -1,7 +1,8 @@
 """Events that are not the article's, and counts that are no one's death, in domains other than
 the earthquake probe's: a sentence opening with an indefinite kind noun ("A temporary bridge",
 "A 2,000-tonne ferry") is about some other, unnamed thing, and so is an "It" right after it;
-"killed 12 people" tells how many died, no one's death; the year of a name ("the 2027 Harbour
+"killed 12 people" tells how many died, no one's death; "the deadliest since 1952, when 40
+people died" gives the year and the toll of what it is compared with; the year of a name ("the 2027 Harbour
 Gala") dates nothing else; a source that gives a day with a time gives its bare mentions of
 that day the time too; a lower bound ("at least 40") backs no count."""
 
@@ -51,6 +52,13 @@ def test_the_year_of_a_name_dates_nothing():
             "2030, three years after the 2027 Harbour Gala took place.\n")
     assert claims(text, "occurrence") == [
         ("2030 Tarrow Folk Festival", "2030-07-18", "18 July 2030")]
+
+
+def test_a_comparison_since_a_year_dates_and_counts_nothing_of_the_subject():
+    text = ("= 2030 Lorne flood =\n\nThe 2030 Lorne flood struck on 3 March 2030 and was the "
+            "deadliest in the valley since 1952, when 40 people died in a flood near Carrow.\n")
+    assert [v for _, v, _ in claims(text, "occurrence")] == ["2030-03-03"]
+    assert claims(text, "deaths") == []
 
 
 FINAL = """= 2031 Tarrow Shield final =

@@ -16,7 +16,7 @@ from itertools import groupby
 
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import GROUP_NOUNS, TOLL, count_claims, occasions_in, phrase_counts
+from .counts import GROUP_NOUNS, SUPERLATIVE, TOLL, count_claims, occasions_in, phrase_counts
 from .dates import DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -819,8 +819,11 @@ def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
     or a change of plan separates the two dates ("planned for 3 May, delayed to 5 May")."""
     if " that " in low[trig[1]:d.start] or _SECOND_VERB.search(low, trig[1], d.start):
         return False
-    if "," in low[trig[1]:d.start] and _SINCE.search(low, max(0, d.start - 8), d.start):
-        return False  # "finished with 19 goals, the most since 1997": a period, set apart
+    if ("," in low[trig[1]:d.start] or SUPERLATIVE.search(low, trig[1], d.start)) \
+            and _SINCE.search(low, max(0, d.start - 8), d.start):
+        # "finished with 19 goals, the most since 1997": a period, set apart; "the strongest
+        # in the region since 1987": the date of what it is compared with
+        return False
     earlier = [e for e in dates if trig[1] <= e.start and e.end <= d.start]
     if not earlier:
         return True
