@@ -31,7 +31,7 @@ GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|qu
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
 # A sentence's opening determiner and the lower-case words after it, where its noun is ("That
 # trial began ..." points back at another one just told of, as "Another" does).
-# A measure may stand among the words: "A magnitude 6.2 aftershock", "A 40-metre bridge".
+# A measure may stand among the words: "A magnitude 5.4 aftershock", "A 40-metre bridge".
 SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+"
                            r"((?:(?:[a-z\-]+|\d[\d.,]*(?:-[a-z]+)?)\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
@@ -264,7 +264,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     hi = bisect.bisect_left(starts, raw_e)
     in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
     low = _lower(text)
-    # "A magnitude 6.2 aftershock struck ... It killed three people": both sentences are about
+    # "A magnitude 5.4 aftershock struck ... It damaged a school": both sentences are about
     # some other, unnamed thing, never the article's subject
     state.other = _unnamed_other(text, in_sentence, vocab) or state.other and text.startswith("It ")
     if state.other:
@@ -394,7 +394,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         state.year_date = _carried(state.year_date, d.value)
         if any(positions[m.id] <= d.start and d.end <= positions[m.id] + len(m.surface)
                for m in in_sentence):
-            continue  # "since the 1987 Dornsk earthquake": the year of a name, no event's date
+            continue  # "since the 1962 Glenmere flood": the year of a name, no event's date
         if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
             dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
             continue
@@ -407,7 +407,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         dated_triggers.add(trig[0])
         event = trig[2]
         if any(t.start() <= trig[0] < t.end() for t in TOLL.finditer(text)):
-            continue  # "which killed 241 people on 4 May": how many died, no one's death
+            continue  # "which killed 30 people on 9 June": how many died, no one's death
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
@@ -552,7 +552,7 @@ def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention |
 
 def _unnamed_other(text: str, in_sentence: list[Mention], vocab: Vocabulary) -> bool:
     """Whether the sentence opens with an indefinite kind noun and names nothing before it ("A
-    replacement bridge", "A magnitude 6.2 aftershock"): it is about some other, unnamed thing."""
+    temporary span", "A magnitude 5.4 aftershock"): it is about some other, unnamed thing."""
     lead = SENTENCE_HEAD.match(text) if text.startswith("A") else None
     return lead is not None and lead[1] in ("A", "An", "Another") \
         and any(w in vocab.name_heads for w in lead[2].split()) \
@@ -822,7 +822,7 @@ def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
     if ("," in low[trig[1]:d.start] or SUPERLATIVE.search(low, trig[1], d.start)) \
             and _SINCE.search(low, max(0, d.start - 8), d.start):
         # "finished with 19 goals, the most since 1997": a period, set apart; "the strongest
-        # in the region since 1987": the date of what it is compared with
+        # in the valley since 1962": the date of what it is compared with
         return False
     earlier = [e for e in dates if trig[1] <= e.start and e.end <= d.start]
     if not earlier:

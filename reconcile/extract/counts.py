@@ -68,7 +68,7 @@ TOLL_AND = re.compile(
     rf"{_NUM.replace('<n>', '<n2>')}\b)", re.I)
 # a count narrowed to a place or a part of the whole
 TOLL_PART = re.compile(r"(?<!\s)\s+(?:(?:in|at|from|on)\s+(?!the\b)[A-Z]|(?:of|among)\s+(?:them|those)\b)")
-# "the deadliest since 1987, when 38 people died": the toll of what it is compared with
+# "the deadliest since 1962, when 17 people died": the toll of what it is compared with
 SUPERLATIVE = re.compile(r"\bthe\s+(?:[a-z]+est|worst|best|first|most)\b", re.I)
 COMPARED_WHEN = re.compile(SUPERLATIVE.pattern + r"[^.;]{0,60}?\bsince\s[^,.;]{1,40},\s+when\b", re.I)
 TOLL_PART_BEFORE = re.compile(r"\b(?:of|among)\s+(?:them|those|these|whom)\b", re.I)

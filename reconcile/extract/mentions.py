@@ -295,8 +295,8 @@ NUMBER_AFTER = re.compile(r"[ \u00a0]\d+\b")
 # the text's own year for a year-less occasion, right after it: "the Brenmoor Marathon of 2025",
 # "... in 2025", "... (2025)"
 YEAR_AFTER = re.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
-# a relative clause right after it that dates it: "the Velisk earthquake, which killed 241
-# people on 4 May 2031", "the Brenmoor Marathon, which was held in 2025"
+# a relative clause right after it that dates it: "the Glenmere earthquake, which struck on
+# 9 June 2020", "the Brenmoor Marathon, which was held in 2025"
 YEAR_WHICH = re.compile(r",[ \u00a0](?:which|that)\b[^.;,()]{0,60}?[ \u00a0](?:on|in)[ \u00a0]"
                         r"(?:\d{1,2}[ \u00a0][A-Z][a-z]+[ \u00a0]|[A-Z][a-z]+[ \u00a0](?:\d{1,2},?[ \u00a0])?)?"
                         r"(\d{4})\b(?![–-]\d)")

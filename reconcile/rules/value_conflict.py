@@ -48,7 +48,7 @@ def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
     # "at least 41" in a source makes its own bare 41 a lower bound too ("Fatalities: 41")
     floors = {(c.source, c.value.value) for c in claims
               if c.modality == "minimum" and isinstance(c.value, Quantity)}
-    # "23:47 UTC on 3 May 2031" in a source gives its own bare "3 May 2031" that time too
+    # "21:50 UTC on 8 June 2020" in a source gives its own bare "8 June 2020" that time too
     timed = {(c.source, c.value.iso()): c.value for c in claims
              if isinstance(c.value, DateValue) and c.value.day and (c.value.time or c.value.tz)}
     for c in claims:
@@ -166,7 +166,7 @@ def backing(ctx: Context, claims: list[Claim]) -> str:
     the packs: an encyclopedia article over a news report over a bare claim record)."""
     from ..model import value_human
 
-    # a lower bound ("at least 90") holds with many counts and backs none of them
+    # a lower bound ("at least 25") holds with many counts and backs none of them
     claims = [c for c in claims if c.modality != "minimum"] or claims
     weight = {s: ctx.vocab.source_weights.get(ctx.docs[s].kind, 1.0)
               for s in sorted({c.source for c in claims})}
