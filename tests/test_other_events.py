@@ -1,6 +1,7 @@
 """Events that are not the article's, and counts that are no one's death, in domains other than
 the earthquake probe's: a sentence opening with an indefinite kind noun ("A temporary bridge",
-"A 2,000-tonne ferry") is about some other, unnamed thing, and so is an "It" right after it;
+"A 2,000-tonne ferry") is about some other, unnamed thing, and so is an "It" right after it,
+unless the noun is the subject's own kind ("A magnitude 7.8 earthquake" in an earthquake's);
 "killed 12 people" tells how many died, no one's death; "the deadliest since 1952, when 40
 people died" gives the year and the toll of what it is compared with; the year of a name ("the 2027 Harbour
 Gala") dates nothing else; a source that gives a day with a time gives its bare mentions of
@@ -31,6 +32,14 @@ def test_an_indefinite_kind_noun_and_its_it_are_another_thing():
     assert claims(text, "opening") == [("Harrow Viaduct", "1931-06-02", "2 June 1931"),
                                        (None, "1990-05-04", "4 May 1990")]
     assert claims(text, "closing") == [(None, "1994", "1994")]
+
+
+def test_the_subject_s_own_kind_told_indefinitely_may_be_the_subject():
+    text = ("= 2020 Orlen earthquake =\n\nA magnitude 7.8 earthquake struck the Orlen valley on "
+            "9 June 2020, killing 30 people.\n")
+    assert claims(text, "occurrence") == [("2020 Orlen earthquake", "2020-06-09", "9 June 2020")]
+    assert [(who, q.value) for who, q, _ in claims(text, "deaths")] == [
+        ("2020 Orlen earthquake", 30.0)]
 
 
 def test_a_measure_before_the_kind_noun_keeps_it_indefinite():

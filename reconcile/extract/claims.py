@@ -31,9 +31,10 @@ GROUP_OF = re.compile(r"\b(?:team|crew|group|squad|delegation|party|band|trio|qu
                       r"(?:[a-z\-]+\s+){0,3}?(?P<demonym>[A-Z][a-z]+)\s+(?P<role>[a-z]+s)\b")
 # A sentence's opening determiner and the lower-case words after it, where its noun is ("That
 # trial began ..." points back at another one just told of, as "Another" does).
-# A measure may stand among the words: "A magnitude 5.4 aftershock", "A 40-metre bridge".
-SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+"
-                           r"((?:(?:[a-z\-]+|\d[\d.,]*(?:-[a-z]+)?)\s+){0,2}[a-z]+)\b")
+SENTENCE_HEAD = re.compile(r"(The|This|Its|A|An|Another|That)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
+# An indefinite opening noun phrase; a measure may stand among its words ("A magnitude 5.4
+# aftershock", "A 40-metre bridge").
+OTHER_HEAD = re.compile(r"(?:A|An|Another)\s+((?:(?:[a-z\-]+|\d[\d.,]*(?:-[a-z]+)?)\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
 # a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
 # second launch attempt" is the event itself, told again)
@@ -266,7 +267,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     low = _lower(text)
     # "A magnitude 5.4 aftershock struck ... It damaged a school": both sentences are about
     # some other, unnamed thing, never the article's subject
-    state.other = _unnamed_other(text, in_sentence, vocab) or state.other and text.startswith("It ")
+    state.other = _unnamed_other(text, in_sentence, subject, vocab) \
+        or state.other and text.startswith("It ")
     if state.other:
         subject = None
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
@@ -550,12 +552,17 @@ def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention |
     return None
 
 
-def _unnamed_other(text: str, in_sentence: list[Mention], vocab: Vocabulary) -> bool:
-    """Whether the sentence opens with an indefinite kind noun and names nothing before it ("A
-    temporary span", "A magnitude 5.4 aftershock"): it is about some other, unnamed thing."""
-    lead = SENTENCE_HEAD.match(text) if text.startswith("A") else None
-    return lead is not None and lead[1] in ("A", "An", "Another") \
-        and any(w in vocab.name_heads for w in lead[2].split()) \
+def _unnamed_other(text: str, in_sentence: list[Mention], subject: Mention | None,
+                   vocab: Vocabulary) -> bool:
+    """Whether the sentence opens with an indefinite kind noun other than the subject's own kind
+    and names nothing before it ("A temporary span" in a viaduct's article, "A magnitude 5.4
+    aftershock" in an earthquake's): it is about some other, unnamed thing. The subject's own
+    kind ("A magnitude 7.8 earthquake struck" in an earthquake's article) may be the subject."""
+    lead = OTHER_HEAD.match(text) if text.startswith("A") else None
+    if lead is None:
+        return False
+    own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+    return any(w in vocab.name_heads and w not in own for w in lead[1].split()) \
         and not any(m.surface in text[:lead.end()] for m in in_sentence)
 
 
