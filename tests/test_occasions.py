@@ -70,6 +70,15 @@ def test_the_text_s_own_year_wins_over_the_source_s_date():
     assert owner(r, "n") == "2030 Tarrow Folk Festival"
 
 
+def test_a_relative_clause_that_dates_it_wins_over_the_source_s_date():
+    r = check(news("A year on, organisers looked back on the Tarrow Folk Festival, which was held "
+                   "in July 2030.", "2031-07-20"))
+    assert owner(r, "n") == "2030 Tarrow Folk Festival"
+    r = check(news("Organisers looked back on the Tarrow Folk Festival, which was held in "
+                   "2029.", "2030-07-20"))
+    assert owner(r, "n") == "Tarrow Folk Festival"
+
+
 def test_last_year_s_edition_and_a_later_event_are_not_this_one():
     r = check(news("The Tarrow Folk Festival ended on Sunday. Last year's festival drew a "
                    "crowd of 39,000, and the 2028 festival 35,000 spectators. The winners will "

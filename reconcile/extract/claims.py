@@ -17,7 +17,7 @@ from itertools import groupby
 from .. import fastre
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import GROUP_NOUNS, count_claims, occasions_in, phrase_counts
+from .counts import GROUP_NOUNS, SUPERLATIVE, TOLL, count_claims, occasions_in, phrase_counts
 from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -33,6 +33,9 @@ GROUP_OF = fastre.compile(r"\b(?:team|crew|group|squad|delegation|party|band|tri
 # A sentence's opening determiner and the lower-case words after it, where its noun is ("That
 # trial began ..." points back at another one just told of, as "Another" does).
 SENTENCE_HEAD = fastre.compile(r"(The|This|Its|A|An|Another|That)\s+((?:[a-z\-]+\s+){0,2}[a-z]+)\b")
+# An indefinite opening noun phrase; a measure may stand among its words ("A magnitude 5.4
+# aftershock", "A 40-metre bridge").
+OTHER_HEAD = fastre.compile(r"(?:A|An|Another)\s+((?:(?:[a-z\-]+|\d[\d.,]*(?:-[a-z]+)?)\s+){0,2}[a-z]+)\b")
 DEFINITE = frozenset({"the", "this", "its"})
 # a sentence about one numbered part of the thing: "The second leg", "The 12th stage" (but "The
 # second launch attempt" is the event itself, told again)
@@ -56,6 +59,7 @@ class _State:
     last_thing: Mention | None = None
     count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
+    other: bool = False  # the last sentence was about some other, unnamed thing
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -280,6 +284,12 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     hi = bisect.bisect_left(starts, raw_e)
     in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
     low = _lower(text)
+    # "A magnitude 5.4 aftershock struck ... It damaged a school": both sentences are about
+    # some other, unnamed thing, never the article's subject
+    state.other = _unnamed_other(text, in_sentence, subject, vocab) \
+        or state.other and text.startswith("It ")
+    if state.other:
+        subject = None
     triggers = [(m.start(), m.end(), vocab.trigger_event[" ".join(m.group().split())])
                 for m in vocab.trigger_re.finditer(low) if not _not_an_event(low, m, vocab)]
     out: list[Claim] = []
@@ -325,6 +335,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             low, max(0, positions[m.id] - 16), max(0, positions[m.id]))]
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
+        if state.other and not things and (kind != "person" or not people):
+            return None, True  # the event of some other, unnamed thing
         if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
@@ -412,6 +424,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             # "two days later"
             state.last_date = d.value
         state.year_date = _carried(state.year_date, d.value)
+        if any(positions[m.id] <= d.start and d.end <= positions[m.id] + len(m.surface)
+               for m in in_sentence):
+            continue  # "since the 1962 Glenmere flood": the year of a name, no event's date
         if trig is not None and _UNTIL.search(low, max(0, d.start - 8), d.start):
             dated_triggers.add(trig[0])  # the end of a state ("will stay closed until 24 March")
             continue
@@ -423,6 +438,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
         event = trig[2]
+        if any(t.start() <= trig[0] < t.end() for t in TOLL.finditer(text)):
+            continue  # "which killed 30 people on 9 June": how many died, no one's death
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
@@ -563,6 +580,20 @@ def _referent(state: _State, pronoun: str, mentions: list[Mention]) -> Mention |
         if genders.get(given) in (None, gender):
             return m
     return None
+
+
+def _unnamed_other(text: str, in_sentence: list[Mention], subject: Mention | None,
+                   vocab: Vocabulary) -> bool:
+    """Whether the sentence opens with an indefinite kind noun other than the subject's own kind
+    and names nothing before it ("A temporary span" in a viaduct's article, "A magnitude 5.4
+    aftershock" in an earthquake's): it is about some other, unnamed thing. The subject's own
+    kind ("A magnitude 7.8 earthquake struck" in an earthquake's article) may be the subject."""
+    lead = OTHER_HEAD.match(text) if text.startswith("A") else None
+    if lead is None:
+        return False
+    own = {w.lower() for w in subject.surface.split()} if subject is not None else set()
+    return any(w in vocab.name_heads and w not in own for w in lead[1].split()) \
+        and not any(m.surface in text[:lead.end()] for m in in_sentence)
 
 
 # an indefinite noun phrase opening a clause: "a Korean team led by X", "another company"
@@ -855,8 +886,11 @@ def _left_governs(low: str, trig: tuple, d: DateMatch, dates: list[DateMatch],
     if " that " in low[trig[1]:d.start] or _SECOND_VERB.search(low, trig[1], d.start) \
             or _RELATIVE_VERB.search(low, trig[1], d.start):
         return False
-    if "," in low[trig[1]:d.start] and _SINCE.search(low, max(0, d.start - 8), d.start):
-        return False  # "finished with 19 goals, the most since 1997": a period, set apart
+    if ("," in low[trig[1]:d.start] or SUPERLATIVE.search(low, trig[1], d.start)) \
+            and _SINCE.search(low, max(0, d.start - 8), d.start):
+        # "finished with 19 goals, the most since 1997": a period, set apart; "the strongest
+        # in the valley since 1962": the date of what it is compared with
+        return False
     earlier = [e for e in dates if trig[1] <= e.start and e.end <= d.start]
     if not earlier:
         return True

@@ -69,6 +69,9 @@ TOLL_AND = fastre.compile(
     rf"{_NUM.replace('<n>', '<n2>')}\b)", re.I)
 # a count narrowed to a place or a part of the whole
 TOLL_PART = fastre.compile(r"(?<!\s)\s+(?:(?:in|at|from|on)\s+(?!the\b)[A-Z]|(?:of|among)\s+(?:them|those)\b)")
+# "the deadliest since 1962, when 17 people died": the toll of what it is compared with
+SUPERLATIVE = fastre.compile(r"\bthe\s+(?:[a-z]+est|worst|best|first|most)\b", re.I)
+COMPARED_WHEN = fastre.compile(SUPERLATIVE.pattern + r"[^.;]{0,60}?\bsince\s[^,.;]{1,40},\s+when\b", re.I)
 TOLL_PART_BEFORE = fastre.compile(r"\b(?:of|among)\s+(?:them|those|these|whom)\b", re.I)
 _LOWER = ("at least", "more than", "over")
 
@@ -98,7 +101,8 @@ def toll_claims(doc: Document, text: str, low: str, in_sentence: list[Mention],
             number = parse_number(hit.group("n" + k))
             if number is None or number.value != int(number.value) or number.value < 0:
                 continue
-            if TOLL_PART.match(text, hit.end()) or _part_before(text, start):
+            if TOLL_PART.match(text, hit.end()) or _part_before(text, start) \
+                    or COMPARED_WHEN.search(text, 0, start):
                 continue
             bound = " ".join((hit.groupdict().get("q" + k) or "").lower().split())
             value = Quantity(number.value, approximate=bool(bound) and bound not in _LOWER)

@@ -337,6 +337,11 @@ NUMBER_AFTER = fastre.compile(r"[ \u00a0]\d+\b")
 # the text's own year for a year-less occasion, right after it: "the Brenmoor Marathon of 2025",
 # "... in 2025", "... (2025)"
 YEAR_AFTER = fastre.compile(r"[ \u00a0](?:of|in)[ \u00a0](\d{4})\b(?![–-]\d)|[ \u00a0]?\((\d{4})\)")
+# a relative clause right after it that dates it: "the Glenmere earthquake, which struck on
+# 9 June 2020", "the Brenmoor Marathon, which was held in 2025"
+YEAR_WHICH = fastre.compile(r",[ \u00a0](?:which|that)\b[^.;,()]{0,60}?[ \u00a0](?:on|in)[ \u00a0]"
+                        r"(?:\d{1,2}[ \u00a0][A-Z][a-z]+[ \u00a0]|[A-Z][a-z]+[ \u00a0](?:\d{1,2},?[ \u00a0])?)?"
+                        r"(\d{4})\b(?![–-]\d)")
 # "last year's Brenmoor Marathon": a year counted from the source's date
 YEARS_BEFORE = fastre.compile(r"\b(last|this|next)[ \u00a0]year['’]s[ \u00a0]\Z", re.I)
 _YEAR_SHIFT = {"last": -1, "this": 0, "next": 1}
@@ -392,11 +397,15 @@ def _occasion_firsts(vocab: Vocabulary) -> frozenset[str]:
 
 def occasion_year(doc: Document, text: str, start: int, end: int) -> int | None:
     """The year a source gives a year-less occasion's name: written right after it ("of
-    2025"), else the source's date ("last year's" one year before it); None in an undated
+    2025") or in a relative clause right after it (", which ended on 4 May 2025"), else the
+    source's date ("last year's" one year before it); None in an undated
     source, which then joins no edition by guesswork."""
     after = YEAR_AFTER.match(text, end)
     if after is not None:
         return int(after[1] or after[2])
+    which = YEAR_WHICH.match(text, end)
+    if which is not None:
+        return int(which[1])
     if doc.published is None:
         return None
     rel = YEARS_BEFORE.search(text, max(0, start - 20), start)

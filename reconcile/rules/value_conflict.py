@@ -48,10 +48,16 @@ def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
     # "at least 41" in a source makes its own bare 41 a lower bound too ("Fatalities: 41")
     floors = {(c.source, c.value.value) for c in claims
               if c.modality == "minimum" and isinstance(c.value, Quantity)}
+    # "21:50 UTC on 8 June 2020" in a source gives its own bare "8 June 2020" that time too
+    timed = {(c.source, c.value.iso()): c.value for c in claims
+             if isinstance(c.value, DateValue) and c.value.day and (c.value.time or c.value.tz)}
     for c in claims:
         if c.modality == "stated" and isinstance(c.value, Quantity) \
                 and (c.source, c.value.value) in floors:
             c = replace(c, modality="minimum")
+        if isinstance(c.value, DateValue) and not (c.value.time or c.value.tz) \
+                and (at := timed.get((c.source, c.value.iso()))) is not None:
+            c = replace(c, value=replace(c.value, time=at.time, tz=at.tz))
         if c.modality not in ("stated", "approximate", "minimum"):
             continue
         if predicate in NEEDS_QUALIFIER and not c.qualifier:
@@ -160,6 +166,8 @@ def backing(ctx: Context, claims: list[Claim]) -> str:
     the packs: an encyclopedia article over a news report over a bare claim record)."""
     from ..model import value_human
 
+    # a lower bound ("at least 25") holds with many counts and backs none of them
+    claims = [c for c in claims if c.modality != "minimum"] or claims
     weight = {s: ctx.vocab.source_weights.get(ctx.docs[s].kind, 1.0)
               for s in sorted({c.source for c in claims})}
     support = {c.id: {d.source for d in claims if compare(c, d) == "same"} for c in claims}
@@ -182,6 +190,8 @@ def backing(ctx: Context, claims: list[Claim]) -> str:
 def check(ctx: Context) -> Iterator[Finding | Agreement]:
     for subject, predicate, results in pairs(ctx, same_source=False):
         name = ctx.name(subject)
+        # evidence quotes each claim as read (not with the time its source gives elsewhere)
+        read = {c.id: c for c in ctx.claims_for(subject, predicate)}
         bad = [(a, b) for a, b, r in results if r == "differ"]
         near = [(a, b) for a, b, r in results if r == "near"]
         good = [(a, b) for a, b, r in results if r == "same"]
@@ -197,16 +207,22 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             yield finding(ctx, RULE, subject, predicate,
                           f"Sources disagree on the {predicate} of {name}: " + "; ".join(values)
                           + ". " + backing(ctx, stated),
-                          [ctx.evidence(c) for c in claims])
+                          [ctx.evidence(read.get(c.id, c)) for c in claims])
+        # one note per two sources, however many times each states the day
+        notes: dict[tuple[str, ...], list[Claim]] = {}
         for a, b in near:
+            got = notes.setdefault(tuple(sorted((a.source, b.source))), [])
+            got.extend(c for c in (a, b) if c not in got)
+        for got in notes.values():
+            a, b = got[0], got[1]  # the first pair, as found
             yield finding(ctx, RULE, subject, predicate,
                           f"The {predicate} of {name} is one day apart ({describe(ctx, a)}; "
                           f"{describe(ctx, b)}); with a time stated this can be the same moment "
-                          "in different time zones.", [ctx.evidence(a), ctx.evidence(b)],
+                          "in different time zones.", [ctx.evidence(read.get(c.id, c)) for c in got],
                           severity="info", confidence=0.5)
         if good and not bad:
             claims = {c.id: c for ab in good for c in ab}.values()
             sources = sorted({c.source for c in claims})
             yield agreement(RULE, subject, predicate,
                             f"{len(sources)} sources agree on the {predicate} of {name}.",
-                            [ctx.evidence(c) for c in claims])
+                            [ctx.evidence(read.get(c.id, c)) for c in claims])
