@@ -53,6 +53,7 @@ class Vocabulary:
     name_heads: frozenset[str]
     name_lead_heads: frozenset[str]
     name_lead_codes: frozenset[str]  # "mv": a prefix written in capitals ("MV Aldra Sound")
+    variant_words: frozenset[str]  # "pro": "Orbit 7 Pro" is another model than "Orbit 7"
     name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
     kind_word: re.Pattern[str]  # any of them: a first test
     place_keys: frozenset[str]
@@ -223,6 +224,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_heads=frozenset(data.get("names", {}).get("heads", [])),
         name_lead_heads=frozenset(data.get("names", {}).get("lead", [])),
         name_lead_codes=frozenset(data.get("names", {}).get("lead_codes", [])),
+        variant_words=frozenset(data.get("names", {}).get("variant_words", [])),
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
         kind_word=first_test(data.get("names", {}).get("kinds", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),

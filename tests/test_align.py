@@ -6,6 +6,7 @@ import pytest
 from conftest import SEEDS
 
 from reconcile.align import align, designator_key, person_key, same_person
+from reconcile.align.designators import same_designator
 from reconcile.align.normalize import fold
 from reconcile.align.skeleton import skeleton
 from reconcile.model import Mention, Span
@@ -186,6 +187,13 @@ def test_a_hyphenated_given_name_is_one_name(a, b):
 ])
 def test_a_hyphenated_given_name_is_not_a_surname(a, b):
     assert not same_person(a, b)[0] and not same_person(b, a)[0]
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Orbit 7 Pro", "Orbit 7"), ("Vela 3 Plus", "Vela 3"), ("Vela 3 Plus", "Vela 3 Mini")])
+def test_a_model_variant_word_makes_another_model(a, b):
+    assert not same_designator(a, b)[0]
+    assert same_designator(a, "Veltra " + a)[0]
 
 
 def test_designator_key():

@@ -125,3 +125,10 @@ def test_a_relative_clause_keeps_its_own_date():
     text = " date 2029-09-11\nLaunch\nVeltra on Tuesday unveiled the Orbit 9, which goes on sale " \
            "on 22 September.\n"
     assert dated(text, "announcement") == [("Orbit 9", "2029-09-11", "Tuesday")]
+
+
+def test_a_verb_joined_by_and_shares_the_sentence_subject_not_a_companion_s():
+    text = "= Vela 3 =\n\nIt was shown in Osna on 2 May 2030 alongside the larger Vela 3 Plus, " \
+           "and went on sale on 9 May 2030. The Vela 3 Plus went on sale on 20 May 2030.\n"
+    assert [(s, d) for s, d, _ in dated(text, "release")] == [
+        ("Vela 3", "2030-05-09"), ("Vela 3 Plus", "2030-05-20")]

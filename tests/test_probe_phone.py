@@ -1,8 +1,10 @@
 """An unseen domain (a consumer product: an article with an infobox about a phone, the launch
 day story, a sales report and a recall story) read the way a careful fact-checker reads it.
 Traps:
-- the Orbit 7 Pro (on sale 6 October, $999), last year's Orbit 6 (released 20 September 2028,
-  9 million sold) and the coming Orbit 8 are other products, kept apart from the Orbit 7;
+- the Orbit 7 Pro (on sale 6 October 2029, $999), the Orbit 7 Plus (on sale in China on 1
+  September), last year's Orbit 6 (released 20 September 2028, 9 million sold) and the coming
+  Orbit 8 are other products, kept apart from the Orbit 7; in "It was announced ... alongside
+  the larger Orbit 7 Pro, and went on sale on 22 September 2029" the date is the Orbit 7's;
 - "will go on sale on 22 September" on launch day is a plan the article's 22 September meets,
   and the announcement "on Tuesday" is the article's 11 September;
 - "more than 10 million" sold meets the infobox's 10.4 million; "about 120,000" recalled
@@ -42,10 +44,15 @@ def test_the_designer_is_one_person_written_two_ways():
     assert [(e.name, e.variants) for e in people] == [("Jae-won Park", ("Jae-won Park", "Jaewon Park"))]
 
 
-def test_other_models_stay_apart():
-    names = {e.name for e in report().entities}
-    assert {"Orbit 7", "Veltra Orbit 6", "Veltra Orbit 8"} <= names
-    assert not any("Pro" in n for n in names) or "Orbit 7 Pro" in names
+def test_other_models_stay_apart_with_their_own_days():
+    r = report()
+    assert {e.name for e in r.entities if e.type != "person"} == {
+        "Orbit 7", "Orbit 7 Pro", "Orbit 7 Plus", "Veltra Orbit 6", "Veltra Orbit 8", "VX-2907"}
+    rows = dated_rows(r, lambda c: c.predicate == "release")
+    assert [(name, day) for _, name, day, _ in rows] == [
+        ("Orbit 7", "2029-09-22"), ("Orbit 7", "2029-09-22"), ("Orbit 7", "2029-09-29"),
+        ("Orbit 7 Plus", "2029-09-01"), ("Orbit 7 Pro", "2029-10-06"),
+        ("Veltra Orbit 6", "2028-09-20")]
 
 
 def test_the_announcement_agrees_and_the_plant_is_not_the_phone():

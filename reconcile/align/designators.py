@@ -1,8 +1,8 @@
 """Designators ("Soyuz MS-24", "Expedition 70", "ISS 70S", "Soyuz-2.1a") and serials.
 
 A designator reads as stem words plus atoms. An atom is one number with the short code
-letters (<= 3) written against it ("MS-24" -> "ms24", "70S" -> "70s", "ISS 70S" ->
-"iss70s", "2.1a"); longer words are stem words ("soyuz", "expedition"). Two designators
+letters (<= 3) or model variant word written against it ("MS-24" -> "ms24", "70S" -> "70s",
+"ISS 70S" -> "iss70s", "2.1a", "Vela 3 Plus" -> "3plus"); longer words are stem words ("soyuz", "expedition"). Two designators
 are compatible only when their atoms are identical (every number equal, same codes) and
 one stem word set contains the other ("MS-24" ~ "Soyuz MS-24"). Numbers are compared as
 written, so a fuzzy score has no say.
@@ -26,6 +26,14 @@ def _number(tok: str) -> str:
     return ".".join(str(int(p)) for p in tok.split("."))
 
 
+@lru_cache(maxsize=1)
+def _variant_words() -> frozenset[str]:
+    """Words after a number that name another model ("Plus" in "Vela 3 Plus"): an atom's."""
+    from ..vocab import vocabulary
+
+    return vocabulary().variant_words
+
+
 @lru_cache(maxsize=1 << 16)
 def designator_key(surface: str) -> Key | None:
     """(sorted stem words, atoms in order), or None when the surface has no digit."""
@@ -37,7 +45,8 @@ def designator_key(surface: str) -> Key | None:
     attached: dict[int, int] = {}  # letter token index -> number token index
     for i in nums:
         for j in (i - 1, i + 1):
-            if 0 <= j < len(toks) and not toks[j][0][0].isdigit() and len(toks[j][0]) <= CODE_MAX:
+            if 0 <= j < len(toks) and not toks[j][0][0].isdigit() and (
+                    len(toks[j][0]) <= CODE_MAX or j > i and toks[j][0] in _variant_words()):
                 gap = text[min(toks[i][2], toks[j][2]):max(toks[i][1], toks[j][1])]
                 if gap.strip() == "" and len(gap) <= 1:
                     attached.setdefault(j, i)

@@ -210,7 +210,9 @@ def _serial_number(surface: str) -> str:
 
 
 OBLIQUE_BEFORE = fastre.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
-                            r"under|via|to|towards)\s+(?:the\s+)?$")
+                                r"under|via|to|towards)\s+(?:the\s+)?$|"
+                                # a companion: "announced alongside the larger X Pro"
+                                r"\b(?:alongside|besides)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 # "took the lead in Sunday's election", "after the death": a person's event word used as a
 # noun names the event, which the people of the sentence need not be what it happened to;
 # "his election", "Smith's death", "the election of Smith" say whose it is. Searched in a
@@ -224,6 +226,7 @@ INDEFINITE_HEAD = fastre.compile(r"(?:A|An|Another)\s")
 # a person's event word as an active verb with a name right after it: "the court convicted X"
 ACTIVE_VERB = fastre.compile(r"(?<![a-z])[a-z]+ed[ \t]")
 POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
+AND_BEFORE = fastre.compile(r",?[ \t]+and[ \t]+\Z")
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
 # fire": the event is the object's, named or not, never the doer's. After "was", "had been" ...
@@ -332,11 +335,19 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
         # happens to
         actors = [m for m in in_sentence if not OBLIQUE_BEFORE.search(
-            low, max(0, positions[m.id] - 16), max(0, positions[m.id]))]
+            low, max(0, positions[m.id] - 28), max(0, positions[m.id]))]
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
         if state.other and not things and (kind != "person" or not people):
             return None, True  # the event of some other, unnamed thing
+        if kind != "person" and AND_BEFORE.search(low, max(0, at - 8), at):
+            # "It was announced alongside the X Pro, and went on sale on 22 September": a verb
+            # joined by "and" shares the sentence's subject, not the nearest name's
+            opener = next((m for m in things if positions[m.id] <= 4), None)
+            if opener is not None:
+                return opener, False
+            if text.startswith("It ") and subject is not None and not relative:
+                return subject, True
         if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events

@@ -31,6 +31,7 @@ DESIGNATOR = fastre.compile(  # the leading lookahead (a capital or a digit) onl
     r"(?![\w\-–—]|[.:/,]\d)"  # not a score or range either ("Selby Rovers 2–1")
 )
 DIGIT = fastre.compile(r"\d")
+VARIANT_AFTER = fastre.compile(r"[ \u00a0]([A-Z][A-Za-z]{1,5})\b(?![\-])")
 # Words that put a place, not a person, right after them.
 PLACE_BEFORE = fastre.compile(r"\b(?:in|at|near|across|over|into|towards?|outside|inside|around|off|"
                           r"(?:north|south|east|west)(?:east|west)?(?:ern)?(?:\s+of)?)\s+(?:the\s+)?\Z")
@@ -108,7 +109,11 @@ def designators_in(text: str, vocab: Vocabulary) -> Iterable[tuple[int, int]]:
             continue  # a bare number or "70S" needs a name before it to be a designator
         if text[max(0, start - 4):start].rstrip().endswith(("No.", "No")):
             continue
-        yield start, m.end()
+        variant = VARIANT_AFTER.match(text, m.end())
+        if variant is not None and variant[1].lower() in vocab.variant_words:
+            yield start, variant.end()  # "Orbit 7 Pro": another model than "Orbit 7"
+        else:
+            yield start, m.end()
 
 
 _MONTHS = frozenset("january february march april may june july august september october "
