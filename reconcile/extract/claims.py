@@ -760,6 +760,7 @@ def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the)\s+\Z")
 _TALKED_ABOUT = re.compile(r"\b(?:discussed|proposed|considered|explored|debated|mooted|rejected"
                            r"|opposed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?\Z")
+_ORDINAL_DIGITS = re.compile(r"^\d+(?:st|nd|rd|th)$")
 _RECORD_VERB = re.compile(r"\b(?:will|would|to|also|can|could)\s+\Z")
 
 
@@ -777,6 +778,11 @@ def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
     last = before.split()[-1:]
     if event is not None and last and last[0] in event.not_after:
         return True
+    if event is not None and event.not_before:
+        after = low[m.end():m.end() + 20].split()[:1]
+        # "finished fourth", "finished 12th": a placing, not the end of anything
+        if after and _ORDINAL_DIGITS.sub("nth", after[0].strip(",.;")) in event.not_before:
+            return True
     return word == "record" and bool(_RECORD_VERB.search(before))
 
 

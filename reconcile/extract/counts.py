@@ -41,6 +41,10 @@ GROUP_COUNT = re.compile(
     # a name or an adjective of origin may stand between: "the seven-member Polish team"
     rf"(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?P<noun2>{GROUPS}))\b", re.I)
 GROUP_NOUN_OF = re.compile(rf"(?:{GROUPS})\s+of\s")
+# words before a group noun that make the group a part of a larger one ("a leading group of six
+# men passed halfway", "an advance party of four"): no count of the whole
+PART_OF_GROUP = re.compile(r"\b(?:leading|lead|chasing|chase|front|breakaway|advance|rear|"
+                           r"splinter|second|another|rescue|search)\s+\Z", re.I)
 TOTAL_CUE = re.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.I)
 # what may follow a total before its parts are listed
 PARTS_OPEN = re.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
@@ -142,6 +146,8 @@ def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence:
         if number is None or number.value < 1 or number.value != int(number.value):
             continue
         n = int(number.value)
+        if m.group("noun") and PART_OF_GROUP.search(text, max(0, m.start() - 12), m.start()):
+            continue
         things = [x for x in in_sentence if x.kind in ("designator", "name")]
         who = min(things, key=lambda x: abs(positions[x.id] - m.start())) if things else subject
         if who is None:

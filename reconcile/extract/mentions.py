@@ -491,7 +491,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     # 1. people named in list fields (crew, cast, members) are people without further proof
     known: set[str] = set()
     for f in doc.fields:
-        if vocab.predicate_for_field(f.key) == "members":
+        if vocab.predicate_for_field(f.key) == "members" \
+                or vocab.person_keys.intersection(normalise_key(f.key).split()):
             passage = field_passage(doc, f)
             for s, e in _list_items(f.value):
                 piece = f.value[s:e]
