@@ -8,6 +8,11 @@
   size of the subject; "a crew of three" still is;
 - a name in an infobox field of a winner or a champion is a person without a given name the
   name list knows;
+- a role noun with its determiner, a comma, then a name ("The team captain, Ngozi Eze, said")
+  names a person;
+- a news item's count told sentences after the one occasion it names is that occasion's, unless
+  its sentence names another time ("In 2029, a crowd of 28,000 watched"); a count in the same
+  sentence as "the 2029 match" is that match's, not the article's;
 - a final vowel some romanisations drop ("Faye"/"Fay", "Alemaye"/"Alemay") leaves one given
   name."""
 
@@ -111,3 +116,38 @@ def test_a_dropped_final_vowel_is_one_given_name():
     assert same_person("Alemaye Worku", "Alemay Worku")[0]
     assert skeleton("kaye") != skeleton("kay")  # a short surname still needs an exact match
     assert not same_person("Abebe Worku", "Abeba Worku")[0]
+
+
+@pytest.mark.parametrize("sentence, person", [
+    ("The team captain, Ngozi Eze, said the club would appeal.", True),
+    ("The defending champion, Ngozi Eze.", True),
+    ("For the captain, Osten Hall was too small.", False),
+    ("Like every captain, Osten Hall hosts the dinner.", False),
+])
+def test_a_role_set_off_by_a_comma(sentence, person):
+    doc = read_text(" date 2030-05-02 News\n" + sentence + "\n", "doc.txt", "doc")
+    found = {m.surface for m in extract(doc).mentions if m.kind == "person"}
+    assert (found == {"Ngozi Eze"}) if person else not found
+
+
+CUP = """= 2030 Harlow Cup final =
+
+- Date: 12 May 2030
+- Attendance: 31,000
+
+The 2030 Harlow Cup final was played on 12 May 2030. The 2029 match, which drew a crowd of 27,500,
+was replayed.
+"""
+
+
+def attendance(r):
+    return sorted((c.source, c.value.value) for c in r.claims if c.predicate == "attendance")
+
+
+def test_counts_of_the_one_occasion_a_news_item_names():
+    r = check_documents([read_text(CUP, "a.txt", "a"), news(
+        "Harlow wins the cup\nHarlow won the Harlow Cup final on Sunday. The winning goal came "
+        "late in the second half. A crowd of 31,000 watched. In 2029, a crowd of 28,000 watched.",
+        date="2030-05-13")])
+    assert attendance(r) == [("a", 31000.0), ("n", 31000.0)]
+    assert [f for f in r.findings if f.severity != "info"] == []

@@ -55,6 +55,7 @@ class _State:
     last_thing: Mention | None = None
     count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
+    sole_occasion: Mention | None = None  # the one occasion a subject-less document names
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -64,12 +65,29 @@ def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary) ->
     out.extend(_field_claims(doc, mentions, subject, vocab))
     state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None)
     mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    if subject is None and state.count_cues:
+        state.sole_occasion = _sole_occasion(mentions, vocab)
     starts = [m.span.start for m in mentions]
     for passage in doc.passages:
         for ss, se in split_sentences(passage.text):
             out.extend(_sentence_claims(doc, passage, ss, se, mentions, starts, subject, vocab,
                                         state))
     return [_with_id(c, doc.id, n) for n, c in enumerate(_dedupe(out), 1)]
+
+
+def _sole_occasion(mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
+    """The occasion a document without a subject names, when it names only one (however
+    often): a news item's counts are that occasion's even sentences after it was named."""
+    named = occasions_in(mentions, vocab)
+    if named and len({" ".join(m.surface.lower().split()) for m in named}) == 1:
+        return named[0]
+    return None
+
+
+# a year or a year counted from the telling: a count in such a sentence may be another
+# edition's ("In 2030, 16,100 runners finished", "Last year 9,000 people attended")
+_OTHER_TIME = re.compile(r"\b(?:1[89]\d\d|2\d\d\d)\b|\b(?:last|previous|next)\s+year\b"
+                         r"|\byears?\s+(?:ago|earlier|before)\b")
 
 
 def _with_id(c: Claim, source: str, n: int) -> Claim:
@@ -460,8 +478,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
     if state.count_cues and vocab.count_cue.search(low) is not None:  # most sentences hold none
+        sole = None if state.sole_occasion is None or _OTHER_TIME.search(low) \
+            else state.sole_occasion
         out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
-                                 subject, span, (raw_s, raw_e), vocab))
+                                 subject or sole, span, (raw_s, raw_e), vocab))
     state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \
         else None
     if ranked:

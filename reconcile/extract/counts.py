@@ -202,7 +202,10 @@ def _total_with_parts(doc: Document, text: str, numbers: list,
     return []
 
 
-# another edition named without a name: "the 2030 final", "last year's edition"
+# another edition named without a name: "the 2030 final", "last year's edition", "the 2030 race"
+# (an occasion noun, or one of these words that no occasion's name ends in)
+EDITION_WORDS = frozenset(("edition", "race", "event", "match", "game", "contest", "competition",
+                           "season", "meeting"))
 OTHER_EDITION = re.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
                            r"(?P<w>[a-z][a-z-]{2,20})\b")
 _SEGMENT = ",;:()"
@@ -252,7 +255,7 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
         subject = None  # "he played in front of 30,000": a crowd is an occasion's, not a person's
     here = occasions_in(in_sentence, vocab)
     others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
-              if e["w"] in vocab.occasions or e["w"] == "edition"]
+              if e["w"] in vocab.occasions or e["w"] in EDITION_WORDS]
     for predicate, pattern, not_with in vocab.counts:
         for m in pattern.finditer(low):
             groups = m.groupdict()  # a pack may give only one of the two forms

@@ -174,11 +174,27 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
         previous = (end, before)
         cue = any(w.lower().rstrip(".") in vocab.titles or w.lower() in vocab.roles
                   or w.lower().rstrip("s") in vocab.roles for w in _describing_tail(before, vocab))
+        if not cue and text.startswith(", ", start - 2) and APPOSITION_END.match(text, end):
+            cue = _role_apposed(_words_before(text, start - 2, 4), vocab)
         first = words[lo].lower()
         if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
             continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
         if surface in known or cue or (_given(first, names) and first not in vocab.not_names):
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
+
+
+# what may close a name set off after a role: "The defending champion, Ana Moro, will ..."
+APPOSITION_END = re.compile(r"\s*(?:[,;:.]|\(|$)")
+DETERMINERS = frozenset("the a an its his her their our this".split())
+
+
+def _role_apposed(before: list[str], vocab: Vocabulary) -> bool:
+    """A role noun with its determiner, then a comma, then the name: "the defending champion,
+    Ana Moro," (no preposition between: "for the captain, Osten Hall" names no person)."""
+    low = [w.lower() for w in before]
+    if not low or low[-1] not in vocab.roles or any(w in PREPOSITIONS for w in low):
+        return False
+    return any(w in DETERMINERS for w in low[:-1])
 
 
 def _given(word: str, names: frozenset[str]) -> bool:

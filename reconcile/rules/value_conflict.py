@@ -140,6 +140,8 @@ def describe(ctx: Context, c: Claim, unit: str | None = None) -> str:
     from ..model import value_human
 
     text = value_human(c.value)
+    if c.modality == "minimum" and isinstance(c.value, Quantity):
+        text = "at least " + text  # "more than 18,000" is a floor, not the value 18,000
     if unit and isinstance(c.value, Quantity) and c.value.unit != unit:
         text += f" ({c.value.converted(unit).human()})"
     return f"{ctx.label(c.source)}: {text}"
