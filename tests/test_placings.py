@@ -1,7 +1,8 @@
 """What the marathon probe (tests/test_probe_race.py) taught, tried in other domains:
 - how many finished ("412 swimmers finished", the infobox key "Finishers") is a count of the
   occasion, checked across sources; those who entered or started, or finished within a time,
-  are other counts;
+  are other counts, and so are the finishers of another race told by its kind ("The junior race,
+  held on the same morning, ..., and 96 swimmers finished it");
 - "finished fourth", "ended 12th" is a placing in a race or a table, not the end of anything;
 - "3 hours and 20 minutes" is one span of time (200 minutes), not its first part;
 - "a chasing group of four" or "a rescue team of 12" is part of the whole or another group, no
@@ -33,8 +34,9 @@ SWIM = """= 2030 Lindvik Open Water Festival =
 - Finishers: 412
 - Champion: Olumide Adeyemi
 
-The 2030 Lindvik Open Water Festival was held on 6 July 2030 in the harbour of Lindvik. The
-main race was won by Olumide Adeyemi. In all, 412 swimmers finished the main race.
+The 2030 Lindvik Open Water Festival was held on 6 July 2030 in the harbour of Lindvik. \
+The race was won by Olumide Adeyemi. In all, 412 swimmers finished the race. The junior race, \
+held on the same morning, was won by Ada Lund, and 96 swimmers finished it.
 """
 
 
@@ -50,7 +52,7 @@ def claims(text: str, head: str = "= Kessel Rowing Club =\n\nKessel Rowing Club 
 def test_finishers_are_checked_across_sources():
     r = check_documents([read_text(SWIM, "a.txt", "a"), news(
         "Swimmers fight the cold at Lindvik\nOrganisers of the Lindvik Open Water Festival said "
-        "that 421 swimmers finished the main race on Saturday.")])
+        "that 421 swimmers finished the race on Saturday.")])
     alarms = [f for f in r.findings if f.severity != "info"]
     assert [(f.rule, f.predicate) for f in alarms] == [("value-conflict", "finishers")]
     assert sorted(e.text for e in alarms[0].evidence) == [
@@ -135,8 +137,8 @@ CUP = """= 2030 Harlow Cup final =
 - Date: 12 May 2030
 - Attendance: 31,000
 
-The 2030 Harlow Cup final was played on 12 May 2030. The 2029 match, which drew a crowd of 27,500,
-was replayed.
+The 2030 Harlow Cup final was played on 12 May 2030. The 2029 match, which drew a crowd of \
+27,500, was replayed.
 """
 
 

@@ -206,6 +206,12 @@ def _total_with_parts(doc: Document, text: str, numbers: list,
 # (an occasion noun, or one of these words that no occasion's name ends in)
 EDITION_WORDS = frozenset(("edition", "race", "event", "match", "game", "contest", "competition",
                            "season", "meeting"))
+# another event told by its kind with words before it ("the half marathon", "the 10 km fun run",
+# "the wheelchair race"; not a bare "the race"): a count in a sentence that names no occasion but
+# this is that event's, unless the owner's name ends in it ("the cup final" of "2031 Northern Cup
+# final")
+_OTHER_KINDS = ("race", "run", "walk", "relay", "event", "match", "game", "contest",
+                "competition", "heat")
 OTHER_EDITION = re.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
                            r"(?P<w>[a-z][a-z-]{2,20})\b")
 _SEGMENT = ",;:()"
@@ -235,6 +241,13 @@ def _names_occasion(vocab: Vocabulary) -> Callable[[str], bool]:
     return named
 
 
+@per_vocabulary
+def _other_event(vocab: Vocabulary) -> re.Pattern[str]:
+    nouns = sorted(set(_OTHER_KINDS) | vocab.occasions, key=len, reverse=True)
+    return re.compile(r"\bthe\s+(?P<mods>(?:[a-z0-9][\w'’.-]*\s+){0,3}?)(?P<noun>"
+                      + "|".join(re.escape(n) for n in nouns) + r")\b")
+
+
 def _year_of(m: Mention) -> int | None:
     head = m.surface[:4]
     return int(head) if head.isdigit() else m.year
@@ -254,6 +267,8 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
     if subject is not None and subject.kind == "person":
         subject = None  # "he played in front of 30,000": a crowd is an occasion's, not a person's
     here = occasions_in(in_sentence, vocab)
+    kinds = {e["noun"] for e in _other_event(vocab).finditer(low)
+             if e["mods"] or " " in e["noun"]} if not here else set()
     others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
               if e["w"] in vocab.occasions or e["w"] in EDITION_WORDS]
     for predicate, pattern, not_with in vocab.counts:
@@ -275,6 +290,8 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
             if who is None or any(lo <= at < hi or not here and y != str(_year_of(who))
                                   for at, y in others):
                 continue
+            if any(not " ".join(who.surface.lower().split()).endswith(k) for k in kinds):
+                continue  # "the half marathon ... 9,800 runners finished it": another event's
             bound = " ".join((groups["q" + k] or "").split())
             out.append(Claim("", doc.id, predicate,
                              Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),
