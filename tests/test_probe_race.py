@@ -15,7 +15,8 @@ What must not be flagged:
   the one disagreement, not a third value;
 - "the 2030 race, which had 16,100 finishers" (the article) and the preview's "Last year a record
   18,420 runners finished": counts of other editions than the one named, or of no named one;
-- those who registered (21,300) and started (19,050): other counts than the finishers;
+- those who registered (21,300) and started (19,050): other counts than the finishers, and the
+  half marathon held the same morning ("9,800 runners finished it") is another race;
 - "She had finished fourth in the 2030 race": a placing, not the end of anything;
 - "A leading group of six men": part of the field, no size of anything;
 - "the course had been open for six hours and 42 minutes": one span of 402 minutes, not six
