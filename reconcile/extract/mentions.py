@@ -508,7 +508,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     known: set[str] = set()
     for f in doc.fields:
         if vocab.predicate_for_field(f.key) == "members" \
-                or vocab.person_keys.intersection(normalise_key(f.key).split()):
+                or normalise_key(f.key) in vocab.person_keys:
             passage = field_passage(doc, f)
             for s, e in _list_items(f.value):
                 piece = f.value[s:e]
