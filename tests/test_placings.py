@@ -78,8 +78,18 @@ def test_a_placing_is_no_end(sentence):
     assert not [p for p, _ in claims(sentence) if p == "end"]
 
 
-def test_an_end_stays_an_end():
-    assert ("end", "2029") in claims("The rebuilding of the boathouse finished in 2029.")
+@pytest.mark.parametrize("sentence, date", [
+    ("The rebuilding of the boathouse finished in 2029.", "2029"),
+    ("The rebuilding of the boathouse was completed ahead of schedule in 2029.", "2029"),
+])
+def test_an_end_stays_an_end(sentence, date):
+    assert ("end", date) in claims(sentence)
+
+
+def test_an_end_last_year_stays_an_end():
+    told = claims("The rebuilding of the Kessel boathouse ended last year.",
+                  head=" date 2030-05-02 Local news\nBoathouse reopens\n")
+    assert ("end", "last year") in told
 
 
 @pytest.mark.parametrize("text, value, unit", [
