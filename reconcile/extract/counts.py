@@ -210,8 +210,7 @@ EDITION_WORDS = frozenset(("edition", "race", "event", "match", "game", "contest
 # "the wheelchair race"; not a bare "the race"): a count in a sentence that names no occasion but
 # this is that event's, unless the owner's name ends in it ("the cup final" of "2031 Northern Cup
 # final")
-_OTHER_KINDS = ("race", "run", "walk", "relay", "event", "match", "game", "contest",
-                "competition", "heat")
+_OTHER_KINDS = EDITION_WORDS | {"run", "walk", "relay", "heat"}
 OTHER_EDITION = re.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
                            r"(?P<w>[a-z][a-z-]{2,20})\b")
 _SEGMENT = ",;:()"
@@ -243,7 +242,7 @@ def _names_occasion(vocab: Vocabulary) -> Callable[[str], bool]:
 
 @per_vocabulary
 def _other_event(vocab: Vocabulary) -> re.Pattern[str]:
-    nouns = sorted(set(_OTHER_KINDS) | vocab.occasions, key=len, reverse=True)
+    nouns = sorted(_OTHER_KINDS | vocab.occasions, key=len, reverse=True)
     return re.compile(r"\bthe\s+(?P<mods>(?:[a-z0-9][\w'’.-]*\s+){0,3}?)(?P<noun>"
                       + "|".join(re.escape(n) for n in nouns) + r")\b")
 
