@@ -29,6 +29,7 @@ class Event:
     recurring: bool = False  # may happen to one subject many times (an election, an announcement)
     not_after: frozenset[str] = frozenset()  # words that make the trigger figurative ("talks")
     object_is_subject: bool = False  # "X founded the Trust": the verb's object is whose it is
+    not_before: frozenset[str] = frozenset()  # words after it that make it another sense ("fourth")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Vocabulary:
     name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
     kind_word: re.Pattern[str]  # any of them: a first test
     place_keys: frozenset[str]
+    person_keys: frozenset[str]
     crew_up: frozenset[str]
     crew_down: frozenset[str]
     flight_sequence: tuple[str, ...]
@@ -180,7 +182,8 @@ def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
 def _build(data: dict[str, Any]) -> Vocabulary:
     events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)),
                           frozenset(body.get("not_after", [])),
-                          bool(body.get("object_is_subject", False)))
+                          bool(body.get("object_is_subject", False)),
+                          frozenset(body.get("not_before", [])))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):
@@ -228,6 +231,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
         kind_word=first_test(data.get("names", {}).get("kinds", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
+        person_keys=frozenset(data.get("names", {}).get("person_keys", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
         crew_down=frozenset(normalise_key(k) for k in seq.get("crew_down", [])),
         flight_sequence=tuple(seq.get("flight", [])),

@@ -2,7 +2,7 @@
 
 Both sides of a comparison go through the same rewriting, so the rules only have to be
 consistent, not linguistically exact. They collapse what romanisation systems disagree on
-(y/i/j, -iy/-yy/-y endings, kh/h, ts/tz/c, ye/e, yo/e before v, ya/ia, German ue/ae/oe,
+(y/i/j, -iy/-yy/-y endings, -aye/-ay, kh/h, ts/tz/c, ye/e, yo/e before v, ya/ia, German ue/ae/oe,
 Belarusian u/v) and keep double consonants, except the intervocalic "ss" that French and
 German romanisations write for a single Cyrillic s: "Chub" and "Chubb" stay different.
 Words of at most four letters skip the rewriting: a short surname needs an exact match.
@@ -23,6 +23,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ("tch", "ch"),  # Tchaikovsky / Chaikovsky
         ("kh", "h"),
         ("t[sz]", "c"),
+        ("(?<=[aeiou])ye$", "y"),  # a final vowel some romanisations drop: Tsegaye = Tsegay
         ("[yj]", "i"),
         ("(?<!i)i+e", "e"),  # (?<!i): start only at a run's first i, so linear. Alekseyev = Alekseev, Guryev = Gurev, Yevgeny = Evgeny
         ("io(?=v)", "e"),  # Cyrillic ё: Krikalyov = Krikalev, Solovyov = Solovyev

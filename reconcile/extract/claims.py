@@ -60,6 +60,7 @@ class _State:
     count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
     other: bool = False  # the last sentence was about some other, unnamed thing
+    sole_occasion: Mention | None = None  # the one occasion a subject-less document names
     claims: list[Claim] = field(default_factory=list)
 
 
@@ -69,12 +70,29 @@ def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary) ->
     out.extend(_field_claims(doc, mentions, subject, vocab))
     state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None)
     mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
+    if subject is None and state.count_cues:
+        state.sole_occasion = _sole_occasion(mentions, vocab)
     starts = [m.span.start for m in mentions]
     for passage in doc.passages:
         for ss, se in split_sentences(passage.text):
             out.extend(_sentence_claims(doc, passage, ss, se, mentions, starts, subject, vocab,
                                         state))
     return [_with_id(c, doc.id, n) for n, c in enumerate(_dedupe(out), 1)]
+
+
+def _sole_occasion(mentions: list[Mention], vocab: Vocabulary) -> Mention | None:
+    """The occasion a document without a subject names, when it names only one (however
+    often): a news item's counts are that occasion's even sentences after it was named."""
+    named = occasions_in(mentions, vocab)
+    if named and len({" ".join(m.surface.lower().split()) for m in named}) == 1:
+        return named[0]
+    return None
+
+
+# a year or a year counted from the telling: a count in such a sentence may be another
+# edition's ("In 2030, 16,100 runners finished", "Last year 9,000 people attended")
+_OTHER_TIME = fastre.compile(r"\b(?:1[89]\d\d|2\d\d\d)\b|\b(?:last|previous|next)\s+year\b"
+                         r"|\byears?\s+(?:ago|earlier|before)\b")
 
 
 def _with_id(c: Claim, source: str, n: int) -> Claim:
@@ -518,8 +536,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
     if state.count_cues and vocab.count_cue.search(low) is not None:  # most sentences hold none
+        sole = None if state.sole_occasion is None or _OTHER_TIME.search(low) \
+            else state.sole_occasion
         out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
-                                 subject, span, (raw_s, raw_e), vocab))
+                                 subject or sole, span, (raw_s, raw_e), vocab))
     state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \
         else None
     if ranked:
@@ -860,6 +880,7 @@ def _speaker(low: str, t: tuple, vocab: Vocabulary) -> bool:
 _ARTICLE_BEFORE = fastre.compile(r"\b(?:a|an|the)\s+\Z")
 _TALKED_ABOUT = fastre.compile(r"\b(?:discussed|proposed|considered|explored|debated|mooted|rejected"
                            r"|opposed)\s+(?:a|an|the)\s+(?:[a-z]+\s+)?\Z")
+_ORDINAL_DIGITS = fastre.compile(r"^\d+(?:st|nd|rd|th)$")
 _RECORD_VERB = fastre.compile(r"\b(?:will|would|to|also|can|could)\s+\Z")
 
 
@@ -877,6 +898,11 @@ def _not_an_event(low: str, m: re.Match[str], vocab: Vocabulary) -> bool:
     last = before.split()[-1:]
     if event is not None and last and last[0] in event.not_after:
         return True
+    if event is not None and event.not_before:
+        after = low[m.end():m.end() + 20].split()[:1]
+        # "finished fourth", "finished 12th": a placing, not the end of anything
+        if after and _ORDINAL_DIGITS.sub("nth", after[0].strip(",.;")) in event.not_before:
+            return True
     return word == "record" and bool(_RECORD_VERB.search(before))
 
 

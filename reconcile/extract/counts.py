@@ -42,6 +42,10 @@ GROUP_COUNT = fastre.compile(
     # a name or an adjective of origin may stand between: "the seven-member Polish team"
     rf"(?:(?-i:[A-Z])[\w'’-]*\s+){{0,3}}(?P<noun2>{GROUPS}))\b", re.I)
 GROUP_NOUN_OF = fastre.compile(rf"(?:{GROUPS})\s+of\s")
+# words before a group noun that make the group a part of a larger one ("a leading group of six
+# men passed halfway", "an advance party of four"): no count of the whole
+PART_OF_GROUP = fastre.compile(r"\b(?:leading|lead|chasing|chase|front|breakaway|advance|rear|"
+                           r"splinter|second|another|rescue|search)\s+\Z", re.I)
 TOTAL_CUE = fastre.compile(r"\b(?:a\s+total\s+of|totall?ing|in\s+all\s+of)\s+$", re.I)
 # what may follow a total before its parts are listed
 PARTS_OPEN = fastre.compile(r"[^,;:(]{0,40}?(?::|\(|,\s+of\s+which|,\s+including|\s+made\s+up\s+of)\s*")
@@ -147,6 +151,8 @@ def count_claims(doc: Document, text: str, low: str, numbers: list, in_sentence:
         if number is None or number.value < 1 or number.value != int(number.value):
             continue
         n = int(number.value)
+        if m.group("noun") and PART_OF_GROUP.search(text, max(0, m.start() - 12), m.start()):
+            continue
         things = [x for x in in_sentence if x.kind in ("designator", "name")]
         who = min(things, key=lambda x: abs(positions[x.id] - m.start())) if things else subject
         if who is None:
@@ -201,7 +207,15 @@ def _total_with_parts(doc: Document, text: str, numbers: list,
     return []
 
 
-# another edition named without a name: "the 2030 final", "last year's edition"
+# another edition named without a name: "the 2030 final", "last year's edition", "the 2030 race"
+# (an occasion noun, or one of these words that no occasion's name ends in)
+EDITION_WORDS = frozenset(("edition", "race", "event", "match", "game", "contest", "competition",
+                           "season", "meeting"))
+# another event told by its kind with words before it ("the half marathon", "the 10 km fun run",
+# "the wheelchair race"; not a bare "the race"): a count in a sentence that names no occasion but
+# this is that event's, unless the owner's name ends in it ("the cup final" of "2031 Northern Cup
+# final")
+_OTHER_KINDS = EDITION_WORDS | {"run", "walk", "relay", "heat"}
 OTHER_EDITION = fastre.compile(r"\b(?:(?P<y>\d{4})|(?:last|previous)\s+year['’]s|previous)\s+"
                            r"(?P<w>[a-z][a-z-]{2,20})\b")
 _SEGMENT = ",;:()"
@@ -231,6 +245,13 @@ def _names_occasion(vocab: Vocabulary) -> Callable[[str], bool]:
     return named
 
 
+@per_vocabulary
+def _other_event(vocab: Vocabulary) -> re.Pattern[str]:
+    nouns = sorted(_OTHER_KINDS | vocab.occasions, key=len, reverse=True)
+    return fastre.compile(r"\bthe\s+(?P<mods>(?:[a-z0-9][\w'’.-]*\s+){0,3}?)(?P<noun>"
+                      + "|".join(re.escape(n) for n in nouns) + r")\b")
+
+
 def _year_of(m: Mention) -> int | None:
     head = m.surface[:4]
     return int(head) if head.isdigit() else m.year
@@ -250,8 +271,10 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
     if subject is not None and subject.kind == "person":
         subject = None  # "he played in front of 30,000": a crowd is an occasion's, not a person's
     here = occasions_in(in_sentence, vocab)
+    kinds = {e["noun"] for e in _other_event(vocab).finditer(low)
+             if e["mods"] or " " in e["noun"]} if not here else set()
     others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
-              if e["w"] in vocab.occasions or e["w"] == "edition"]
+              if e["w"] in vocab.occasions or e["w"] in EDITION_WORDS]
     for predicate, pattern, not_with in vocab.counts:
         for m in pattern.finditer(low):
             groups = m.groupdict()  # a pack may give only one of the two forms
@@ -271,6 +294,8 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
             if who is None or any(lo <= at < hi or not here and y != str(_year_of(who))
                                   for at, y in others):
                 continue
+            if any(not " ".join(who.surface.lower().split()).endswith(k) for k in kinds):
+                continue  # "the half marathon ... 9,800 runners finished it": another event's
             bound = " ".join((groups["q" + k] or "").split())
             out.append(Claim("", doc.id, predicate,
                              Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),

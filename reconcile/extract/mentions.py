@@ -184,6 +184,8 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
         cue = _role_cued(before, vocab)
+        if not cue and text.startswith(", ", start - 2) and APPOSITION_END.match(text, end):
+            cue = _role_apposed(_words_before(text, start - 2, 4), vocab)
         if noun_surname and not (cue or lo > 0 and _title_or_role(words[lo - 1], vocab)):
             continue
         first = words[lo].lower()
@@ -191,6 +193,20 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             continue  # "near Isla Morena", "south of Isla Morena": a place, whatever its words
         if surface in known or cue or (_given(first, names) and first not in vocab.not_names):
             yield _Draft(start, end, "person", descriptor=_descriptor(before, vocab))
+
+
+# what may close a name set off after a role: "The defending champion, Ana Moro, will ..."
+APPOSITION_END = fastre.compile(r"\s*(?:[,;:.]|\(|$)")
+DETERMINERS = frozenset("the a an its his her their our this".split())
+
+
+def _role_apposed(before: list[str], vocab: Vocabulary) -> bool:
+    """A role noun with its determiner, then a comma, then the name: "the defending champion,
+    Ana Moro," (no preposition between: "for the captain, Osten Hall" names no person)."""
+    low = [w.lower() for w in before]
+    if not low or low[-1] not in vocab.roles or any(w in PREPOSITIONS for w in low):
+        return False
+    return any(w in DETERMINERS for w in low[:-1])
 
 
 def _given(word: str, names: frozenset[str]) -> bool:
@@ -551,7 +567,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
     # 1. people named in list fields (crew, cast, members) are people without further proof
     known: set[str] = set()
     for f in doc.fields:
-        if vocab.predicate_for_field(f.key) == "members":
+        if vocab.predicate_for_field(f.key) == "members" \
+                or normalise_key(f.key) in vocab.person_keys:
             passage = field_passage(doc, f)
             for s, e in _list_items(f.value):
                 piece = f.value[s:e]

@@ -247,7 +247,7 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
                 continue
             b.add(s, m.start() + len(m["a"]), 1.0, 0, require_unit=True)
     items = sorted(b.out, key=lambda x: x[0])
-    items = _share_units(text, items)
+    items = _compound_spans(text, _share_units(text, items))
     return [NumberMatch(s, e, q, o) for s, e, q, o in _without(items, skip)]
 
 
@@ -261,6 +261,28 @@ def _share_units(text: str, items: list[tuple[int, int, Quantity, bool]],
         if q.unit is None and not o and nxt.unit and e <= out[i + 1][0] \
                 and _SHARE.fullmatch(text, e, out[i + 1][0]):
             out[i] = (s, e, Quantity(q.value, nxt.unit, q.decimals, q.approximate), o)
+    return out
+
+
+_COMPOUND_GLUE = fastre.compile(r"[ \t]*,?[ \t]*(?:and[ \t]+)?")
+
+
+def _compound_spans(text: str, items: list[tuple[int, int, Quantity, bool]],
+                    ) -> list[tuple[int, int, Quantity, bool]]:
+    """ "six hours and 42 minutes", "2 hours 5 minutes 41 seconds": one span of time, in its
+    smallest unit (402 minutes), not its first part alone. Only a smaller unit, less than one
+    of the larger, after a whole number joins it."""
+    out: list[tuple[int, int, Quantity, bool]] = []
+    for s, e, q, o in items:
+        if out:
+            s0, e0, q0, o0 = out[-1]
+            f0, f = _TIME_DAYS.get(q0.unit or ""), _TIME_DAYS.get(q.unit or "")
+            if f0 and f and f < f0 and q.value * f < f0 and not (o or o0 or q.approximate) \
+                    and q0.decimals == 0 and _COMPOUND_GLUE.fullmatch(text, e0, s):
+                value = q0.value * round(f0 / f, 2) + q.value
+                out[-1] = (s0, e, Quantity(value, q.unit, q.decimals, q0.approximate), False)
+                continue
+        out.append((s, e, q, o))
     return out
 
 

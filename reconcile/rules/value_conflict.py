@@ -146,6 +146,8 @@ def describe(ctx: Context, c: Claim, unit: str | None = None) -> str:
     from ..model import value_human
 
     text = value_human(c.value)
+    if c.modality == "minimum" and isinstance(c.value, Quantity):
+        text = "at least " + text  # "more than 18,000" is a floor, not the value 18,000
     if unit and isinstance(c.value, Quantity) and c.value.unit != unit:
         text += f" ({c.value.converted(unit).human()})"
     return f"{ctx.label(c.source)}: {text}"
@@ -166,11 +168,19 @@ def backing(ctx: Context, claims: list[Claim]) -> str:
     the packs: an encyclopedia article over a news report over a bare claim record)."""
     from ..model import value_human
 
-    # a lower bound ("at least 25") holds with many counts and backs none of them
-    claims = [c for c in claims if c.modality != "minimum"] or claims
+    # a lower bound ("at least 25") is no value of its own; it backs the values it holds with
+    # only when it rules another out ("more than 18,000" backs 18,420 against 14,820, "at
+    # least 90" backs neither 214 nor 241)
+    exact = [c for c in claims if c.modality != "minimum"] or claims
+    support = {c.id: {d.source for d in exact if compare(c, d) == "same"} for c in exact}
+    for bound in (c for c in claims if c not in exact):
+        holds = [c for c in exact if compare(c, bound) == "same"]
+        for c in holds if len(holds) < len(exact) else ():
+            support[c.id].add(bound.source)
+    claims = exact
     weight = {s: ctx.vocab.source_weights.get(ctx.docs[s].kind, 1.0)
-              for s in sorted({c.source for c in claims})}
-    support = {c.id: {d.source for d in claims if compare(c, d) == "same"} for c in claims}
+              for s in sorted({s for backers in support.values() for s in backers}
+                              | {c.source for c in claims})}
     precision = {"day": 2, "month": 1}
     _, best = max(enumerate(claims), key=lambda kc: (
         sum(weight[s] for s in support[kc[1].id]), len(support[kc[1].id]),
