@@ -244,6 +244,9 @@ INDEFINITE_HEAD = fastre.compile(r"(?:A|An|Another)\s")
 # a person's event word as an active verb with a name right after it: "the court convicted X"
 ACTIVE_VERB = fastre.compile(r"(?<![a-z])[a-z]+ed[ \t]")
 POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
+# the event words a casualty count is told with (TOLL's verbs): only these need the TOLL scan
+TOLL_WORDS = frozenset(("killed", "died", "dead", "death", "injured", "hurt", "wounded",
+                        "killing", "injuring"))
 AND_BEFORE = fastre.compile(r",?[ \t]+and[ \t]+\Z")
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
@@ -467,7 +470,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             continue  # no event, or the date of a statement ("said on Thursday that ...")
         dated_triggers.add(trig[0])
         event = trig[2]
-        if any(t.start() <= trig[0] < t.end() for t in TOLL.finditer(text)):
+        if low[trig[0]:trig[1]].rpartition(" ")[2] in TOLL_WORDS and any(
+                t.start() <= trig[0] < t.end() for t in TOLL.finditer(text)):
             continue  # "which killed 30 people on 9 June": how many died, no one's death
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):

@@ -183,9 +183,7 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
         if previous is not None and LIST_GLUE.fullmatch(text, previous[0], start):
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
-        cue = _role_cued(before, vocab)
-        if not cue and text.startswith(", ", start - 2) and APPOSITION_END.match(text, end):
-            cue = _role_apposed(_words_before(text, start - 2, 4), vocab)
+        cue = _role_cued(before, vocab) or _apposed(text, start, end, vocab)
         if noun_surname and not (cue or lo > 0 and _title_or_role(words[lo - 1], vocab)):
             continue
         first = words[lo].lower()
@@ -198,6 +196,12 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
 # what may close a name set off after a role: "The defending champion, Ana Moro, will ..."
 APPOSITION_END = fastre.compile(r"\s*(?:[,;:.]|\(|$)")
 DETERMINERS = frozenset("the a an its his her their our this".split())
+
+
+def _apposed(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
+    """The name between commas after a role noun: "The chief designer, Ana Moro, said"."""
+    return text.startswith(", ", start - 2) and APPOSITION_END.match(text, end) is not None \
+        and _role_apposed(_words_before(text, start - 2, 4), vocab)
 
 
 def _role_apposed(before: list[str], vocab: Vocabulary) -> bool:
@@ -250,11 +254,11 @@ def _role_cued(before: list[str], vocab: Vocabulary) -> bool:
                for w in tail)
 
 
-def _person_not_place(text: str, start: int, vocab: Vocabulary) -> bool:
+def _person_not_place(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
     """ "the chief designer Jaewon Park", "Mayor Emma Hall": a name after a role word or title
     is a person whose surname is a kind noun, not a place called "... Park" or "... Hall"."""
     first = text[start:start + 40].split(None, 1)[0]
-    return _title_or_role(first, vocab) or \
+    return _title_or_role(first, vocab) or _apposed(text, start, end, vocab) or \
         _role_cued(_words_before(text, start, DESCRIPTOR_WINDOW), vocab)
 
 
@@ -497,12 +501,7 @@ def _describes(word: str, vocab: Vocabulary) -> bool:
 
 def _words_before(text: str, start: int, n: int) -> list[str]:
     window = text[max(0, start - 60):start]
-    parts = CLAUSE_PUNCT.split(window)
-    if len(parts) > 1 and not parts[-1].strip() and window.rstrip().endswith(","):
-        # "The chief designer, Jaewon Park, said": an apposition names what the words before
-        # its comma describe
-        return parts[-2].split()[-n:]
-    return parts[-1].split()[-n:]
+    return CLAUSE_PUNCT.split(window)[-1].split()[-n:]
 
 
 def _capitalised(token: str) -> bool:
@@ -606,7 +605,8 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 add(_Draft(s, e, "designator" if dated else "name", role=role,
                            year=None if dated else occasion_year(doc, passage.text, s0, e0)))
         for s0, e0 in named_things(passage.text, vocab, region_runs):
-            if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, vocab):
+            if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, e0,
+                                                                         vocab):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
         if role is None and kinds:
