@@ -132,3 +132,9 @@ def test_a_verb_joined_by_and_shares_the_sentence_subject_not_a_companion_s():
            "and went on sale on 9 May 2030. The Vela 3 Plus went on sale on 20 May 2030.\n"
     assert [(s, d) for s, d, _ in dated(text, "release")] == [
         ("Vela 3", "2030-05-09"), ("Vela 3 Plus", "2030-05-20")]
+
+
+def test_every_agent_of_a_list_after_by_is_an_agent():
+    # whatever the founded thing is read as, none of its founders was founded
+    text = NEWS + "Tarnwick Provisions was founded in 1978 by Anna Berg, Ida Lund and Lars Holm.\n"
+    assert [s for s, _, _ in dated(text, "founding")] == [None]

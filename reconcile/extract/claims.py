@@ -247,6 +247,7 @@ POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
 # the event words a casualty count is told with (TOLL's verbs): only these need the TOLL scan
 TOLL_WORDS = frozenset(("killed", "died", "dead", "death", "injured", "hurt", "wounded",
                         "killing", "injuring"))
+COORDINATED = fastre.compile(r",?[ \t]+and[ \t]+|,[ \t]+")  # between two names of a list
 AND_BEFORE = fastre.compile(r",?[ \t]+and[ \t]+\Z")
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
@@ -355,8 +356,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return made, False
         # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
         # happens to
-        actors = [m for m in in_sentence if not OBLIQUE_BEFORE.search(
-            low, max(0, positions[m.id] - 28), max(0, positions[m.id]))]
+        actors = _actors(low, in_sentence, positions)
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
         if state.other and not things and (kind != "person" or not people):
@@ -733,6 +733,23 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     if part and not things:
         return subject, True
     return None, True
+
+
+def _actors(low: str, in_sentence: list[Mention], positions: dict[str, int]) -> list[Mention]:
+    """The mentions that may be what an event happens to: not a place or an agent after its
+    preposition ("premiered at Arden Hall", "founded by X"), nor one joined to such a mention
+    by "and" ("founded by X and Y")."""
+    out: list[Mention] = []
+    oblique_end = -1
+    for m in sorted(in_sentence, key=lambda m: positions[m.id]):
+        at = positions[m.id]
+        if OBLIQUE_BEFORE.search(low, max(0, at - 28), max(0, at)) or oblique_end >= 0 and \
+                COORDINATED.fullmatch(low, oblique_end, max(oblique_end, at)):
+            oblique_end = at + len(m.surface)
+            continue
+        oblique_end = -1
+        out.append(m)
+    return out
 
 
 def _made_object(low: str, t0: int, t1: int, in_sentence: list[Mention],
