@@ -42,11 +42,16 @@ def prepare(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
     subjects = {m.span.source: m.id for m in mentions if m.role == "subject"}
     alignment = align(mentions, subjects, spread)
     claims: list[Claim] = []
+    owned = extractions if consume and isinstance(extractions, list) else None
     for i, x in enumerate(extractions):
-        claims.extend(c.with_subject(alignment.entity_of.get(c.subject_mention or ""))
-                      for c in x.claims)
-        if consume and isinstance(extractions, list):
-            extractions[i] = None  # its claims are copied; the caller gave the list up
+        if owned is not None:  # the caller gave the claims up: fill in subjects, no copies
+            for c in x.claims:
+                c.take_subject(alignment.entity_of.get(c.subject_mention or ""))
+            claims.extend(x.claims)
+            owned[i] = None
+        else:
+            claims.extend(c.with_subject(alignment.entity_of.get(c.subject_mention or ""))
+                          for c in x.claims)
     ctx = Context(
         docs={d.id: d for d in docs},
         entities={e.id: e for e in alignment.entities},

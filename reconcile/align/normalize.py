@@ -55,9 +55,12 @@ _GREEK_OU = re.compile("[οΟ][υύΥΎ]")
 _APOSTROPHES = re.compile(r"['`´ʹʻʼʽ‘’‛′]")
 _NON_ALNUM = re.compile(r"[^a-z0-9.]+")
 _SPACES = re.compile(r"\s+")
+_LONE_DOT = re.compile(r"(?<![0-9])\.|\.(?![0-9])")
 
 
-@lru_cache(maxsize=1 << 12)
+# the cache holds every distinct surface of a large audit's groups (names repeat across
+# documents: 4,096 entries missed on most calls at 10,000 documents)
+@lru_cache(maxsize=1 << 17)
 def fold(text: str) -> str:
     """NFKC, Greek 'ου' fix, transliterate + fold diacritics, lowercase, drop apostrophes.
 
@@ -69,7 +72,7 @@ def fold(text: str) -> str:
         text = anyascii(_GREEK_OU.sub("ou", text))
     text = _APOSTROPHES.sub("", text.lower())
     text = _NON_ALNUM.sub(" ", text)
-    text = re.sub(r"(?<![0-9])\.|\.(?![0-9])", " ", text)
+    text = _LONE_DOT.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
 
