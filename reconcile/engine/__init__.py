@@ -167,11 +167,11 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         from . import tables
 
         progress.message(f"writing tables and pages to {out_dir}")
-        findings = tables.findings_frame(report)
+        findings = tables.findings_table(report)
         tables.write_parquet(findings, os.path.join(out_dir, "findings.parquet"))
         tables.write_csv(findings, os.path.join(out_dir, "findings.csv"))
-        tables.write_parquet(tables.claims_frame(report), os.path.join(out_dir, "claims.parquet"))
-        tables.write_parquet(tables.entities_frame(report),
+        tables.write_parquet(tables.claims_table(report), os.path.join(out_dir, "claims.parquet"))
+        tables.write_parquet(tables.entities_table(report),
                              os.path.join(out_dir, "entities.parquet"))
         summary["pages"] = tables.write_html(report, out_dir, summary)
         seconds["write"] = round(time.perf_counter() - t0 - t_extract - t_check, 3)

@@ -10,9 +10,9 @@ from collections import defaultdict
 
 from ..cli import write_atomic
 from ..render.tables import (  # noqa: F401 - the audit writes these tables
-    claims_frame,
-    entities_frame,
-    findings_frame,
+    claims_table,
+    entities_table,
+    findings_table,
     write_csv,
     write_parquet,
 )

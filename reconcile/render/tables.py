@@ -1,5 +1,6 @@
-"""A report as tables: findings, claims and entities as pandas frames with Arrow-backed
-columns, written as CSV (spreadsheet formulas neutralised) or Parquet.
+"""A report as tables: findings, claims and entities as Arrow tables (written as CSV with
+spreadsheet formulas neutralised, or Parquet, with no pandas round trip) and as pandas frames
+with Arrow-backed columns for callers who want frames.
 
 pandas and pyarrow are an optional extra (`pip install reconcile[tables]`); nothing else in a
 check imports this module."""
@@ -22,17 +23,36 @@ from ..report import Report
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _frame(columns: dict[str, tuple[pa.DataType, list]]) -> pd.DataFrame:
-    table = pa.table({name: pa.array(values, type=t) for name, (t, values) in columns.items()})
+def _table(columns: dict[str, tuple[pa.DataType, list]]) -> pa.Table:
+    return pa.table({name: pa.array(values, type=t) for name, (t, values) in columns.items()})
+
+
+def _frame(table: pa.Table) -> pd.DataFrame:
     return table.to_pandas(types_mapper=pd.ArrowDtype)
 
 
+def _as_table(data: pa.Table | pd.DataFrame) -> pa.Table:
+    return data if isinstance(data, pa.Table) else pa.Table.from_pandas(data, preserve_index=False)
+
+
 def findings_frame(report: Report) -> pd.DataFrame:
+    return _frame(findings_table(report))
+
+
+def claims_frame(report: Report) -> pd.DataFrame:
+    return _frame(claims_table(report))
+
+
+def entities_frame(report: Report) -> pd.DataFrame:
+    return _frame(entities_table(report))
+
+
+def findings_table(report: Report) -> pa.Table:
     fs = report.findings
     codes = {r.id: r.code for r in report.rules}
     names = {e.id: e.name for e in report.entities}
     s, lst = pa.string(), pa.list_(pa.string())
-    return _frame({
+    return _table({
         "id": (s, [f.id for f in fs]),
         "rule": (s, [f.rule for f in fs]),
         "code": (s, [codes.get(f.rule) for f in fs]),
@@ -55,10 +75,10 @@ def _value_json(value: Value) -> str:
     return json.dumps(value_to_json(value), ensure_ascii=False)
 
 
-def claims_frame(report: Report) -> pd.DataFrame:
+def claims_table(report: Report) -> pa.Table:
     cs = report.claims
     s, i = pa.string(), pa.int64()
-    return _frame({
+    return _table({
         "id": (s, [c.id for c in cs]),
         "source": (s, [c.source for c in cs]),
         "subject": (s, [c.subject for c in cs]),
@@ -73,10 +93,10 @@ def claims_frame(report: Report) -> pd.DataFrame:
     })
 
 
-def entities_frame(report: Report) -> pd.DataFrame:
+def entities_table(report: Report) -> pa.Table:
     es = report.entities
     s = pa.string()
-    return _frame({
+    return _table({
         "id": (s, [e.id for e in es]),
         "type": (s, [e.type for e in es]),
         "name": (s, [e.name for e in es]),
@@ -101,14 +121,14 @@ def _cell(value: object) -> object:
     return neutralise(value)
 
 
-def _csv_parts(frame: pd.DataFrame) -> Iterator[str]:
+def _csv_parts(data: pa.Table | pd.DataFrame) -> Iterator[str]:
     buf = io.StringIO()
     out = csv.writer(buf, lineterminator="\n")
-    out.writerow(frame.columns)
     # Arrow lists the columns' values several times faster than the pandas Series does; a
     # few thousand rows at a time, so that neither the cells nor the text of a large table
     # ever exist whole
-    table = pa.Table.from_pandas(frame, preserve_index=False)
+    table = _as_table(data)
+    out.writerow(table.column_names)
     for batch in table.to_batches(max_chunksize=4096):
         values = [c.to_pylist() for c in batch.columns]
         out.writerows([_cell(v) for v in row] for row in zip(*values, strict=True))
@@ -118,7 +138,7 @@ def _csv_parts(frame: pd.DataFrame) -> Iterator[str]:
     yield buf.getvalue()
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pa.Table | pd.DataFrame) -> str:
     """The frame as CSV, lists joined with '; ' and formula-like cells neutralised.
 
     Written with the csv module pandas' to_csv uses, with the same dialect, but without
@@ -126,17 +146,17 @@ def csv_text(frame: pd.DataFrame) -> str:
     return "".join(_csv_parts(frame))
 
 
-def write_csv(frame: pd.DataFrame, path: str) -> None:
+def write_csv(frame: pa.Table | pd.DataFrame, path: str) -> None:
     write_atomic(path, _csv_parts(frame))
 
 
-def write_parquet(frame: pd.DataFrame, path: str) -> None:
+def write_parquet(frame: pa.Table | pd.DataFrame, path: str) -> None:
     """Plain Arrow schema, no pandas metadata: pandas cannot read back its own ArrowDtype list
     metadata; read with pd.read_parquet(path, dtype_backend="pyarrow")."""
     import pyarrow.parquet as pq
 
     tmp = path + ".tmp"
-    table = pa.Table.from_pandas(frame, preserve_index=False).replace_schema_metadata(None)
+    table = _as_table(frame).replace_schema_metadata(None)
     pq.write_table(table, tmp)
     os.replace(tmp, path)
 
