@@ -248,7 +248,7 @@ POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
 TOLL_WORDS = frozenset(("killed", "died", "dead", "death", "injured", "hurt", "wounded",
                         "killing", "injuring"))
 COORDINATED = fastre.compile(r",?[ \t]+and[ \t]+|,[ \t]+")  # between two names of a list
-AND_BEFORE = fastre.compile(r",?[ \t]+and[ \t]+\Z")
+AND_BEFORE = fastre.compile(r"(?:,|(?<![ \t]))[ \t]+and[ \t]+\Z")  # from a blank run's start: linear
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
 # fire": the event is the object's, named or not, never the doer's. After "was", "had been" ...
