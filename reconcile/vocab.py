@@ -56,6 +56,7 @@ class Vocabulary:
     name_lead_codes: frozenset[str]  # "mv": a prefix written in capitals ("MV Aldra Sound")
     variant_words: frozenset[str]  # "pro": "Orbit 7 Pro" is another model than "Orbit 7"
     name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
+    name_firms: frozenset[str]  # "foods": "Tarrow Foods" is "Tarrow" alone too
     kind_word: re.Pattern[str]  # any of them: a first test
     place_keys: frozenset[str]
     person_keys: frozenset[str]
@@ -229,6 +230,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_lead_codes=frozenset(data.get("names", {}).get("lead_codes", [])),
         variant_words=frozenset(data.get("names", {}).get("variant_words", [])),
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
+        name_firms=frozenset(data.get("names", {}).get("firms", [])),
         kind_word=first_test(data.get("names", {}).get("kinds", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         person_keys=frozenset(data.get("names", {}).get("person_keys", [])),

@@ -229,6 +229,8 @@ def _serial_number(surface: str) -> str:
 
 OBLIQUE_BEFORE = fastre.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
                                 r"under|via|to|towards)\s+(?:the\s+)?$|"
+                                # an agent named through a noun: "formed by the union of X"
+                                r"\bby\s+(?:the\s+|a\s+|an\s+)?[a-z\-]+\s+of\s+(?:the\s+)?$|"
                                 # a companion: "announced alongside the larger X Pro"
                                 r"\b(?:alongside|besides)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 # "took the lead in Sunday's election", "after the death": a person's event word used as a
@@ -244,6 +246,10 @@ INDEFINITE_HEAD = fastre.compile(r"(?:A|An|Another)\s")
 # a person's event word as an active verb with a name right after it: "the court convicted X"
 ACTIVE_VERB = fastre.compile(r"(?<![a-z])[a-z]+ed[ \t]")
 POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
+# what joins the names of a list: "X and Y", "X, Y and Z"
+LISTED = fastre.compile(r"(?:,[ \t]+|,?[ \t]+and[ \t]+)")
+# a relative clause that holds the event word: ", which was founded in"
+WHICH_BEFORE = fastre.compile(r",[ \t]+which[ \t][^,;()]*\Z")
 AND_BEFORE = fastre.compile(r",?[ \t]+and[ \t]+\Z")
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
@@ -352,8 +358,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return made, False
         # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
         # happens to
-        actors = [m for m in in_sentence if not OBLIQUE_BEFORE.search(
-            low, max(0, positions[m.id] - 28), max(0, positions[m.id]))]
+        actors = _actors(low, in_sentence, positions)
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
         if state.other and not things and (kind != "person" or not people):
@@ -366,6 +371,15 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return opener, False
             if text.startswith("It ") and subject is not None and not relative:
                 return subject, True
+        comma = text.rfind(",", 0, at)
+        if kind != "person" and comma > 0 and at - comma < 60 and any(
+                comma < positions[m.id] < at for m in people) and not any(
+                comma < positions[m.id] < at for m in things):
+            # "Tarrow will buy Elden Mills, its chief executive Jo Hale announced": the speaker's
+            # word tells the clause before it, whose doer opens the sentence
+            opener = next((m for m in things if positions[m.id] <= 4), None)
+            if opener is not None:
+                return opener, False
         if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
@@ -399,6 +413,20 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
+            noun = lead.group(2).split(None, 1)[0] if lead and lead.end(1) < at \
+                and lead.group(1).lower() in DEFINITE else ""
+            if noun and vocab.trigger_event.get(noun, event) != event:
+                # "The takeover was completed on ...": the end of another event the sentence
+                # opens with, the subject's only if that event is what it is (an article on
+                # a merger), not the firm's end
+                own = {w.lower() for w in subject.surface.split()}
+                return (subject, True) if noun in own else (None, True)
+        which = WHICH_BEFORE.search(low, max(0, at - 60), at)
+        if kind != "person" and which is not None:
+            # "the season, which ended on 4 May", "Tarrow, which was founded in 1990": the event
+            # of what the relative clause hangs on, named or not
+            named = [m for m in in_sentence if positions[m.id] + len(m.surface) == which.start()]
+            return (named[0], False) if named else (None, True)
         if kind != "person" and _indefinite_actor(low, at, vocab) and not any(
                 0 <= at - positions[m.id] < 80 for m in things):
             return None, True  # "In May, a Korean team reached the summit": another, unnamed group
@@ -729,6 +757,21 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     if part and not things:
         return subject, True
     return None, True
+
+
+def _actors(low: str, in_sentence: list[Mention], positions: dict[str, int]) -> list[Mention]:
+    """The mentions that may be what an event happens to: not a place or an agent ("premiered at
+    Arden Hall", "designed by X"), nor a name listed with one ("designed by X and Y")."""
+    kept: set[str] = set()
+    oblique, last_end = False, -1
+    for m in sorted(in_sentence, key=lambda m: positions[m.id]):
+        at = positions[m.id]
+        oblique = OBLIQUE_BEFORE.search(low, max(0, at - 28), max(0, at)) is not None or (
+            oblique and last_end >= 0 and LISTED.fullmatch(low, last_end, max(last_end, at)) is not None)
+        last_end = at + len(m.surface)
+        if not oblique:
+            kept.add(m.id)
+    return [m for m in in_sentence if m.id in kept]
 
 
 def _made_object(low: str, t0: int, t1: int, in_sentence: list[Mention],
