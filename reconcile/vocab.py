@@ -70,6 +70,7 @@ class Vocabulary:
     occasion_word: re.Pattern[str]  # any occasion noun after a blank, as written: a first test
     # (predicate, its phrases with their number, words that make one not the occasion's own)
     counts: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    dated_counts: frozenset[str]  # "employees": a count of one year, compared only within it
     count_cue: re.Pattern[str]  # a word of every count phrase: a cheap test before the scan
     # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
     identifier_predicates: frozenset[str] = frozenset()
@@ -249,6 +250,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
                       fastre.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
                       if body.get("not_with") else None)
                      for pred, body in sorted(data.get("counts", {}).items())),
+        dated_counts=frozenset(p for p, body in data.get("counts", {}).items() if body.get("dated")),
         count_cue=first_test([max(p.replace("#", " ").split(), key=len)
                                for body in data.get("counts", {}).values()
                                for p in body.get("phrases", [])], bounded=False),

@@ -80,3 +80,42 @@ def test_a_speaker_s_word_tells_the_doer_that_opens_the_sentence():
     text = NEWS + ("Kessock Group will close the Arden Bridge, its director Jo Lind announced "
                    "on 3 March 2031.\n")
     assert dated(text, "announcement") == [("Kessock Group", "2031-03-03", "3 March 2031")]
+
+
+HOSPITAL = """= Oskby General Hospital =
+
+- Type: Public hospital
+- Employees: 3,100 (2024)
+
+Oskby General Hospital is a public hospital in Oskby. By 2010 it employed about 2,000 people. In
+2019 the hospital added 300 employees for its new wing.
+"""
+
+
+def _check(tmp_path, news: str):
+    import reconcile
+
+    (tmp_path / "hospital.txt").write_text(HOSPITAL, encoding="utf-8")
+    (tmp_path / "news.txt").write_text(" date 2024-06-02\nHospital grows\n" + news,
+                                       encoding="utf-8")
+    return reconcile.check([str(tmp_path)])
+
+
+def test_a_staff_count_is_compared_only_with_counts_of_its_year(tmp_path):
+    r = _check(tmp_path, "Oskby General Hospital now employs 3,800 people, against 2,000 in "
+                         "2010.\n")
+    counts = sorted((c.source, c.span.text, c.qualifier) for c in r.claims
+                    if c.predicate == "employees")
+    assert counts == [("hospital", "3,100 (2024)", "2024"),
+                      ("hospital", "employed about 2,000", "2010"),
+                      ("news", "employs 3,800", "2024")]
+    alarms = [f for f in r.findings if f.severity != "info"]
+    assert [(f.rule, f.predicate, sorted(e.text for e in f.evidence)) for f in alarms] == [
+        ("value-conflict", "employees", ["3,100 (2024)", "employs 3,800"])]
+
+
+def test_a_staff_count_of_another_year_is_no_conflict(tmp_path):
+    r = _check(tmp_path, "Oskby General Hospital now employs 3,100 people. In 2015 it "
+                         "employed 2,600.\n")
+    assert [f for f in r.findings if f.severity != "info"] == []
+    assert [a.predicate for a in r.agreements] == ["employees"]

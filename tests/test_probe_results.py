@@ -86,3 +86,18 @@ def test_the_planned_closing_is_no_stated_date():
     planned = [(c.predicate, c.modality, c.span.text) for c in r.claims if c.source == "news3"
                and c.predicate == "closing"]
     assert planned == [("closing", "future", "2031")]
+
+
+def test_staff_counts_of_one_year_agree_and_of_other_years_are_not_compared():
+    r = report()
+    names = {e.id: e.name for e in r.entities}
+    counts = sorted((names.get(c.subject or ""), c.qualifier, c.source, c.span.text)
+                    for c in r.claims if c.predicate == "employees")
+    assert counts == [
+        ("Brannock Foods", "2025", "brannock", "employed about 9,000"),
+        ("Brannock Foods", "2030", "brannock", "12,400 (2030)"),
+        ("Brannock Foods", "2030", "brannock", "employed 12,400"),
+        ("Brannock Foods", "2030", "news2", "employs 12,400"),
+        ("Sellin Bakeries", "2031", "news3", "employs 1,900")]  # not "added about 2,600 employees"
+    assert [(a.predicate, a.subject) for a in r.agreements] == [
+        ("employees", "other:brannock-foods")]

@@ -17,7 +17,16 @@ from itertools import groupby
 from .. import fastre
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import GROUP_NOUNS, SUPERLATIVE, TOLL, count_claims, occasions_in, phrase_counts
+from .counts import (
+    GROUP_NOUNS,
+    SUPERLATIVE,
+    TOLL,
+    count_claims,
+    count_year,
+    dated_counts,
+    occasions_in,
+    phrase_counts,
+)
 from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -182,8 +191,11 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
             number = parse_number(f.value) if f.value.strip() else None
             if number is not None:
                 value = number
+        qualifier = key if predicate == "members" else \
+            count_year(doc, f.value, (max(0, f.value.find(" ")), len(f.value))) \
+            if predicate in vocab.dated_counts else None
         yield Claim("", doc.id, predicate, value, span, subject_mention=subj,  # type: ignore[arg-type]
-                    qualifier=key if predicate == "members" else None, field=f.key)
+                    qualifier=qualifier, field=f.key)
         if key in vocab.identity_fields:
             yield from _identity_serials(doc, f.value_span, mentions, subject, key)
 
@@ -568,6 +580,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             else state.sole_occasion
         out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
                                  subject or sole, span, (raw_s, raw_e), vocab))
+    if state.count_cues and vocab.dated_counts and vocab.count_cue.search(low) is not None:
+        out.extend(dated_counts(doc, low, _actors(low, in_sentence, positions), positions,
+                                subject or state.last_thing,
+                                span, (raw_s, raw_e), vocab))
     state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \
         else None
     if ranked:
