@@ -13,14 +13,18 @@ What must not be flagged:
   May and taking office on 1 July 2029: two people, three events;
 - fiscal 2030 "which ended on 31 March 2030" (the end of a fiscal year, not of the company) and
   "The acquisition was completed on 14 November 2028" (the end of the takeover);
-- about 9,000 employees in 2025 and 12,400 in 2030: a firm that grew; revenue "€2.1 billion" and
-  "2.1 billion euros" (one sum), 2.3 billion euros in fiscal 2031 (another year);
+- about 9,000 employees in 2025 and 12,400 in 2030: a firm that grew; the 2,600 employees the
+  takeover added: no count of the whole staff; revenue "€2.1 billion" and "2.1 billion euros"
+  (one sum), 2.3 billion euros in fiscal 2031 (another year): sums in prose are not read yet
+  (the strict xfail below);
+- "in 2026 it agreed a five-year supply contract": no duration of anything;
 - a deal "expected to close in the second half of 2031": a plan, no date of anything;
 - the finance chief "Tom Hall" (in the infobox "Tom Hall (CFO)"), a person whose surname is a
   common noun, not a hall; a founder named "Renshaw" alone in later sentences."""
 
 from __future__ import annotations
 
+import pytest
 from conftest import dated_rows, probe_report
 
 
@@ -101,3 +105,13 @@ def test_staff_counts_of_one_year_agree_and_of_other_years_are_not_compared():
         ("Sellin Bakeries", "2031", "news3", "employs 1,900")]  # not "added about 2,600 employees"
     assert [(a.predicate, a.subject) for a in r.agreements] == [
         ("employees", "other:brannock-foods")]
+
+
+@pytest.mark.xfail(strict=True, reason="gap: a sum of money in prose ('revenue of €2.1 billion', "
+                   "'revenue of 2.1 billion euros') is no claim: money has no dimension in "
+                   "reconcile/units.py, so no measure reads it, and a sum of a fiscal year would "
+                   "need that year as its qualifier, as the staff counts have")
+def test_the_revenue_written_two_ways_agrees():
+    r = report()
+    revenue = sorted((c.source, c.span.text) for c in r.claims if c.predicate == "revenue")
+    assert ("news2", "revenue of 2.1 billion euros") in revenue
