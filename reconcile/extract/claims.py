@@ -258,8 +258,9 @@ INDEFINITE_HEAD = fastre.compile(r"(?:A|An|Another)\s")
 # a person's event word as an active verb with a name right after it: "the court convicted X"
 ACTIVE_VERB = fastre.compile(r"(?<![a-z])[a-z]+ed[ \t]")
 POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
-# what joins the names of a list: "X and Y", "X, Y and Z"
-LISTED = fastre.compile(r"(?:,[ \t]+|,?[ \t]+and[ \t]+)")
+# what joins the names of a list: "X and Y", "X, Y and Z" (a blank run entered only from its
+# first blank, so a search stays linear)
+LISTED = fastre.compile(r",[ \t]+(?:and[ \t]+)?|(?<![ \t,])[ \t]+and[ \t]+")
 # a relative clause that holds the event word: ", which was founded in"
 WHICH_BEFORE = fastre.compile(r",[ \t]+which[ \t][^,;()]*\Z")
 AND_BEFORE = fastre.compile(r",?[ \t]+and[ \t]+\Z")
