@@ -56,6 +56,7 @@ class Vocabulary:
     name_lead_codes: frozenset[str]  # "mv": a prefix written in capitals ("MV Aldra Sound")
     variant_words: frozenset[str]  # "pro": "Orbit 7 Pro" is another model than "Orbit 7"
     name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
+    name_firms: frozenset[str]  # "foods": "Tarrow Foods" is "Tarrow" alone too
     kind_word: re.Pattern[str]  # any of them: a first test
     place_keys: frozenset[str]
     person_keys: frozenset[str]
@@ -69,6 +70,7 @@ class Vocabulary:
     occasion_word: re.Pattern[str]  # any occasion noun after a blank, as written: a first test
     # (predicate, its phrases with their number, words that make one not the occasion's own)
     counts: tuple[tuple[str, re.Pattern[str], re.Pattern[str] | None], ...]
+    dated_counts: frozenset[str]  # "employees": a count of one year, compared only within it
     count_cue: re.Pattern[str]  # a word of every count phrase: a cheap test before the scan
     # identifiers in prose: "registration LN-RKE", "IMO number 9387421" (see default.toml)
     identifier_predicates: frozenset[str] = frozenset()
@@ -229,6 +231,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_lead_codes=frozenset(data.get("names", {}).get("lead_codes", [])),
         variant_words=frozenset(data.get("names", {}).get("variant_words", [])),
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
+        name_firms=frozenset(data.get("names", {}).get("firms", [])),
         kind_word=first_test(data.get("names", {}).get("kinds", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         person_keys=frozenset(data.get("names", {}).get("person_keys", [])),
@@ -247,6 +250,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
                       fastre.compile(r"\b(?:" + _words_re(body["not_with"]) + r")\b")
                       if body.get("not_with") else None)
                      for pred, body in sorted(data.get("counts", {}).items())),
+        dated_counts=frozenset(p for p, body in data.get("counts", {}).items() if body.get("dated")),
         count_cue=first_test([max(p.replace("#", " ").split(), key=len)
                                for body in data.get("counts", {}).values()
                                for p in body.get("phrases", [])], bounded=False),

@@ -47,7 +47,6 @@ ANCHORED = {
     "reconcile.extract.dates._ATTRIB_AFTER",
     "reconcile.extract.claims._LIFE_DASH",
     "reconcile.extract.claims.OBJECT_AFTER",
-    "reconcile.extract.claims.COORDINATED",
     "reconcile.extract.mentions.VARIANT_AFTER",
 }
 # Ten times the text may take at most 10**1.5 (~32) times as long: a growth exponent under 1.5,

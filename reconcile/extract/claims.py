@@ -17,7 +17,16 @@ from itertools import groupby
 from .. import fastre
 from ..model import Claim, DateValue, Document, Mention, Passage, Quantity, Span
 from ..vocab import Vocabulary, name_genders, normalise_key, per_vocabulary
-from .counts import GROUP_NOUNS, SUPERLATIVE, TOLL, count_claims, occasions_in, phrase_counts
+from .counts import (
+    GROUP_NOUNS,
+    SUPERLATIVE,
+    TOLL,
+    count_claims,
+    count_year,
+    dated_counts,
+    occasions_in,
+    phrase_counts,
+)
 from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_date
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
@@ -182,8 +191,11 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
             number = parse_number(f.value) if f.value.strip() else None
             if number is not None:
                 value = number
+        qualifier = key if predicate == "members" else \
+            count_year(doc, f.value, (max(0, f.value.find(" ")), len(f.value))) \
+            if predicate in vocab.dated_counts else None
         yield Claim("", doc.id, predicate, value, span, subject_mention=subj,  # type: ignore[arg-type]
-                    qualifier=key if predicate == "members" else None, field=f.key)
+                    qualifier=qualifier, field=f.key)
         if key in vocab.identity_fields:
             yield from _identity_serials(doc, f.value_span, mentions, subject, key)
 
@@ -229,6 +241,8 @@ def _serial_number(surface: str) -> str:
 
 OBLIQUE_BEFORE = fastre.compile(r"\b(?:at|in|from|near|over|across|by|into|inside|outside|beside|"
                                 r"under|via|to|towards)\s+(?:the\s+)?$|"
+                                # an agent named through a noun: "formed by the union of X"
+                                r"\bby\s+(?:the\s+|a\s+|an\s+)?[a-z\-]+\s+of\s+(?:the\s+)?$|"
                                 # a companion: "announced alongside the larger X Pro"
                                 r"\b(?:alongside|besides)\s+(?:the\s+)?(?:[a-z]+\s+)?$")
 # "took the lead in Sunday's election", "after the death": a person's event word used as a
@@ -247,7 +261,11 @@ POSSESSIVE_BEFORE = fastre.compile(r"\b(his|her)[ \t]+\Z")
 # the event words a casualty count is told with (TOLL's verbs): only these need the TOLL scan
 TOLL_WORDS = frozenset(("killed", "died", "dead", "death", "injured", "hurt", "wounded",
                         "killing", "injuring"))
-COORDINATED = fastre.compile(r",?[ \t]+and[ \t]+|,[ \t]+")  # between two names of a list
+# what joins the names of a list: "X and Y", "X, Y and Z" (a blank run entered only from its
+# first blank, so a search stays linear)
+LISTED = fastre.compile(r",[ \t]+(?:and[ \t]+)?|(?<![ \t,])[ \t]+and[ \t]+")
+# a relative clause that holds the event word: ", which was founded in"
+WHICH_BEFORE = fastre.compile(r",[ \t]+which[ \t][^,;()]*\Z")
 AND_BEFORE = fastre.compile(r"(?:,|(?<![ \t]))[ \t]+and[ \t]+\Z")  # from a blank run's start: linear
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
@@ -369,6 +387,15 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return opener, False
             if text.startswith("It ") and subject is not None and not relative:
                 return subject, True
+        comma = text.rfind(",", 0, at)
+        if kind != "person" and comma > 0 and at - comma < 60 and any(
+                comma < positions[m.id] < at for m in people) and not any(
+                comma < positions[m.id] < at for m in things):
+            # "Tarrow will buy Elden Mills, its chief executive Jo Hale announced": the speaker's
+            # word tells the clause before it, whose doer opens the sentence
+            opener = next((m for m in things if positions[m.id] <= 4), None)
+            if opener is not None:
+                return opener, False
         if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events
@@ -402,6 +429,20 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             lead = SENTENCE_HEAD.match(text)
             if lead and any(w.lower() in vocab.name_heads for w in lead.group(2).split()):
                 return (subject, True) if lead.group(1).lower() in DEFINITE else (None, True)
+            noun = lead.group(2).split(None, 1)[0] if lead and lead.end(1) < at \
+                and lead.group(1).lower() in DEFINITE else ""
+            if noun and vocab.trigger_event.get(noun, event) != event:
+                # "The takeover was completed on ...": the end of another event the sentence
+                # opens with, the subject's only if that event is what it is (an article on
+                # a merger), not the firm's end
+                own = {w.lower() for w in subject.surface.split()}
+                return (subject, True) if noun in own else (None, True)
+        which = WHICH_BEFORE.search(low, max(0, at - 60), at)
+        if kind != "person" and which is not None:
+            # "the season, which ended on 4 May", "Tarrow, which was founded in 1990": the event
+            # of what the relative clause hangs on, named or not
+            named = [m for m in in_sentence if positions[m.id] + len(m.surface) == which.start()]
+            return (named[0], False) if named else (None, True)
         if kind != "person" and _indefinite_actor(low, at, vocab) and not any(
                 0 <= at - positions[m.id] < 80 for m in things):
             return None, True  # "In May, a Korean team reached the summit": another, unnamed group
@@ -544,6 +585,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             else state.sole_occasion
         out.extend(phrase_counts(doc, text, low, in_sentence, positions, state.last_occasion,
                                  subject or sole, span, (raw_s, raw_e), vocab))
+    if state.count_cues and vocab.dated_counts and vocab.count_cue.search(low) is not None:
+        out.extend(dated_counts(doc, low, _actors(low, in_sentence, positions), positions,
+                                subject or state.last_thing,
+                                span, (raw_s, raw_e), vocab))
     state.last_occasion = next(iter(occasions_in(in_sentence, vocab)), None) if in_sentence \
         else None
     if ranked:
@@ -736,20 +781,18 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
 
 
 def _actors(low: str, in_sentence: list[Mention], positions: dict[str, int]) -> list[Mention]:
-    """The mentions that may be what an event happens to: not a place or an agent after its
-    preposition ("premiered at Arden Hall", "founded by X"), nor one joined to such a mention
-    by "and" ("founded by X and Y")."""
-    out: list[Mention] = []
-    oblique_end = -1
+    """The mentions that may be what an event happens to: not a place or an agent ("premiered at
+    Arden Hall", "designed by X"), nor a name listed with one ("designed by X and Y")."""
+    kept: set[str] = set()
+    oblique, last_end = False, -1
     for m in sorted(in_sentence, key=lambda m: positions[m.id]):
         at = positions[m.id]
-        if OBLIQUE_BEFORE.search(low, max(0, at - 28), max(0, at)) or oblique_end >= 0 and \
-                COORDINATED.fullmatch(low, oblique_end, max(oblique_end, at)):
-            oblique_end = at + len(m.surface)
-            continue
-        oblique_end = -1
-        out.append(m)
-    return out
+        oblique = OBLIQUE_BEFORE.search(low, max(0, at - 28), max(0, at)) is not None or (
+            oblique and last_end >= 0 and LISTED.fullmatch(low, last_end, max(last_end, at)) is not None)
+        last_end = at + len(m.surface)
+        if not oblique:
+            kept.add(m.id)
+    return [m for m in in_sentence if m.id in kept]
 
 
 def _made_object(low: str, t0: int, t1: int, in_sentence: list[Mention],

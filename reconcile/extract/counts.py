@@ -18,6 +18,9 @@
 - Counts the packs introduce by phrase (`[counts]`): "a crowd of 48,000" is `attendance`, as
   the infobox key "attendance" states it, of the occasion named in the sentence or the one
   before ("at the Tarrow Shield final ... A crowd of 48,000 watched"), else of the article.
+- Counts of a size that changes with time (`dated = true` in the packs: "employs 4,200 people",
+  "Employees: 4,200 (2024)"): the firm's named before it, with the year they are given for as
+  their qualifier, so that a count of 2019 and one of 2024 are never compared.
 """
 
 from __future__ import annotations
@@ -276,6 +279,8 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
     others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
               if e["w"] in vocab.occasions or e["w"] in EDITION_WORDS]
     for predicate, pattern, not_with in vocab.counts:
+        if predicate in vocab.dated_counts:
+            continue  # see dated_counts
         for m in pattern.finditer(low):
             groups = m.groupdict()  # a pack may give only one of the two forms
             k = "" if groups.get("n") else "2"
@@ -303,4 +308,58 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
                              modality="minimum" if bound in _LOWER else
                              "approximate" if bound else "stated",
                              context=context, inferred_subject=not here and carried is None))
+    return out
+
+
+# a year in a count's words: "in 2024", "by 2019", "as of 2024", "(2024)", "fiscal 2024"
+COUNT_YEAR = fastre.compile(r"(?<![\w,.])(1[89]\d\d|2\d\d\d)(?![\w,.]\d|[-–]\d)")
+
+
+def count_year(doc: Document, text: str, *spans: tuple[int, int]) -> str | None:
+    """The year a count of a changing size is given for: written in its words (the spans of
+    text around its number), else a news item's own year; None when neither says."""
+    for lo, hi in spans:
+        year = COUNT_YEAR.search(text, lo, hi)
+        if year is not None:
+            return year[1]
+    return str(doc.published.year) if doc.published is not None else None
+
+
+def dated_counts(doc: Document, low: str, in_sentence: list[Mention], positions: dict[str, int],
+                 last: Mention | None, span: Callable[[int, int], Span],
+                 context: tuple[int, int], vocab: Vocabulary) -> list[Claim]:
+    """Counts of a size that changes with time (`dated = true`: "employs 4,200 people"): the
+    named thing's nearest before it among the sentence's actors (no place or agent: "under X"),
+    else, where no actor comes before it, `last` (the article's, or the thing last named); never
+    a person's ("Tarrow, founded by Ida Moen, employs 900": a firm the name list missed). The year
+    they are given for is their qualifier, so only counts of one year are compared."""
+    out: list[Claim] = []
+    for predicate, pattern, not_with in vocab.counts:
+        if predicate not in vocab.dated_counts:
+            continue
+        for m in pattern.finditer(low):
+            groups = m.groupdict()
+            k = "" if groups.get("n") else "2"
+            number = parse_number(groups["n" + k])
+            if number is None or number.value != int(number.value):
+                continue
+            lo = max(low.rfind(c, 0, m.start()) for c in _SEGMENT) + 1
+            hi = min((i for i in (low.find(c, m.end()) for c in _SEGMENT) if i >= 0),
+                     default=len(low))
+            if not_with is not None and not_with.search(low, lo, hi) \
+                    or vocab.modality_re.search(low, lo, hi):
+                continue
+            before = [x for x in in_sentence if positions[x.id] < m.start()]
+            who = max(before, key=lambda x: positions[x.id]) if before else last
+            if who is None or who.kind == "person":
+                continue
+            bound = " ".join((groups["q" + k] or "").split())
+            out.append(Claim("", doc.id, predicate,
+                             Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),
+                             span(m.start(), m.end()), subject_mention=who.id,
+                             modality="minimum" if bound in _LOWER else
+                             "approximate" if bound else "stated",
+                             qualifier=count_year(doc, low, (lo, m.start()), (m.end(), hi)),
+                             context=context,
+                             inferred_subject=not before))
     return out

@@ -184,7 +184,8 @@ def _person_runs(text: str, runs: list[tuple[int, str]], vocab: Vocabulary,
             before = previous[1]  # "cosmonauts A and B": B has A's role words
         previous = (end, before)
         cue = _role_cued(before, vocab) or _apposed(text, start, end, vocab)
-        if noun_surname and not (cue or lo > 0 and _title_or_role(words[lo - 1], vocab)):
+        if noun_surname and not (cue or lo > 0 and _title_or_role(words[lo - 1], vocab)
+                                 or _role_after(text, end, vocab)):
             continue
         first = words[lo].lower()
         if not cue and surface not in known and PLACE_BEFORE.search(text, max(0, start - 24), start):
@@ -255,11 +256,22 @@ def _role_cued(before: list[str], vocab: Vocabulary) -> bool:
 
 
 def _person_not_place(text: str, start: int, end: int, vocab: Vocabulary) -> bool:
-    """ "the chief designer Jaewon Park", "Mayor Emma Hall": a name after a role word or title
-    is a person whose surname is a kind noun, not a place called "... Park" or "... Hall"."""
+    """ "the chief designer Jaewon Park", "Mayor Emma Hall", "Emma Hall (mayor)": a name after a
+    role word or title, or with a role in brackets after it, is a person whose surname is a kind
+    noun, not a place called "... Park" or "... Hall"."""
     first = text[start:start + 40].split(None, 1)[0]
-    return _title_or_role(first, vocab) or _apposed(text, start, end, vocab) or \
-        _role_cued(_words_before(text, start, DESCRIPTOR_WINDOW), vocab)
+    return _title_or_role(first, vocab) or _role_after(text, end, vocab) \
+        or _apposed(text, start, end, vocab) \
+        or _role_cued(_words_before(text, start, DESCRIPTOR_WINDOW), vocab)
+
+
+def _role_after(text: str, end: int, vocab: Vocabulary) -> bool:
+    after = ROLE_AFTER.match(text, end)
+    return after is not None and after[1].lower() in vocab.roles
+
+
+# a role in brackets right after a name: "Emma Hall (CEO)"
+ROLE_AFTER = fastre.compile(r"[ \u00a0]?\(([A-Za-z][A-Za-z \-]{1,30})\)")
 
 
 def _title_or_role(word: str, vocab: Vocabulary) -> bool:
@@ -605,8 +617,7 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 add(_Draft(s, e, "designator" if dated else "name", role=role,
                            year=None if dated else occasion_year(doc, passage.text, s0, e0)))
         for s0, e0 in named_things(passage.text, vocab, region_runs):
-            if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, e0,
-                                                                         vocab):
+            if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, e0, vocab):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
         if role is None and kinds:
@@ -632,7 +643,15 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "person", short=True, role=role,
                            descriptor=_descriptor(_words_before(passage.text, s0, DESCRIPTOR_WINDOW), vocab)))
-    # 4. aliases: in alias fields, and "identified by X as Y" in prose
+    # 4. a firm's first word alone ("Tarrow bought a dairy"), the firm's where the document
+    # names one firm with that word and no person with it as surname
+    firms = _firm_words(drafts, doc.text, vocab)
+    for passage, role in regions if firms else ():
+        for s0, e0 in _surname_hits(passage.text, set(firms)):
+            if _verbatim(doc, passage, s0, e0) and not _in_longer_name(passage.text, s0, e0):
+                s, e = passage.raw_range(s0, e0)
+                add(_Draft(s, e, "name", short=True, role=role, alias_to=firms[doc.text[s:e]]))
+    # 5. aliases: in alias fields, and "identified by X as Y" in prose
     for f in doc.fields:
         if subject_key and vocab.predicate_for_field(f.key) == "alias":
             for key, d in drafts.items():
@@ -640,6 +659,37 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                     d.alias_to = subject_key
     _prose_aliases(doc, regions, drafts)
     return _finalise(doc, drafts)
+
+
+def _firm_words(drafts: dict[tuple[int, int], _Draft], text: str,
+                vocab: Vocabulary) -> dict[str, tuple[int, int]]:
+    """The first word of each two-word firm's name ("Tarrow Foods": "Tarrow"), with the first
+    mention of that firm; not a word two firms' names open ("Tarrow Foods", "Tarrow Holdings"),
+    a word a person is called by, or a word that is never a name ("Northern Bank"). A longer
+    name ("Tarrow Vell Group", often two merged firms) gives no short form."""
+    found: dict[str, set[str]] = {}
+    where: dict[str, tuple[int, int]] = {}
+    people: set[str] = set()
+    for key, d in drafts.items():
+        surface = text[key[0]:key[1]]
+        if d.kind == "person":
+            people.update(surface.split())
+            continue
+        words = surface.split()
+        if d.kind != "name" or len(words) != 2 or words[-1].lower() not in vocab.name_firms \
+                or _not_name(words[0], vocab):
+            continue
+        found.setdefault(words[0], set()).add(" ".join(words))
+        where.setdefault(words[0], key)
+    return {w: where[w] for w, names in found.items() if len(names) == 1 and w not in people}
+
+
+def _in_longer_name(text: str, start: int, end: int) -> bool:
+    """A word with a capitalised word right before or after it ("Tarrow Hartley"): part of a
+    longer name, not a name alone."""
+    before = _word_before(text, start)
+    return _capitalised(text[end + 1:end + 2]) and text[end:end + 1] in (" ", "\u00a0") \
+        or _capitalised(before) and before[-1].isalpha()
 
 
 def _surname_hits(text: str, surnames: set[str]) -> Iterable[tuple[int, int]]:
