@@ -182,10 +182,49 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
             number = parse_number(f.value) if f.value.strip() else None
             if number is not None:
                 value = number
+        qualifier = key if predicate == "members" else None
+        if predicate in vocab.events and vocab.events[predicate].by_body \
+                and key not in vocab.field_predicate:
+            qualifier = _key_body(f.key, vocab)  # "KRA approval": the KRA's
         yield Claim("", doc.id, predicate, value, span, subject_mention=subj,  # type: ignore[arg-type]
-                    qualifier=key if predicate == "members" else None, field=f.key)
+                    qualifier=qualifier, field=f.key)
         if key in vocab.identity_fields:
             yield from _identity_serials(doc, f.value_span, mentions, subject, key)
+
+
+# The body that does an event: capitalised words right before its verb ("The Kessel Rail
+# Authority on Monday approved") or after "by" or "from" right after it ("approved by the KRA",
+# "approval of the line from the KRA").
+_BODY = r"(?P<body>(?:[A-Z][\w.&'’-]*[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?)*[A-Z][\w.&'’-]*)"
+BODY_BEFORE = fastre.compile(_BODY + r"[ \u00a0]+(?:on[ \u00a0]+[A-Z]\w+[ \u00a0]+|(?:has|had|have)[ \u00a0]+)?\Z")
+BODY_AFTER = fastre.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?[\w-]+[ \u00a0]+)?(?:by|from)"
+                            r"[ \u00a0]+(?:the[ \u00a0]+)?" + _BODY)
+_BODY_GLUE = frozenset(("and", "of", "for"))
+_NOT_BODY = frozenset(("the", "a", "an", "in", "on", "after", "before")) | CALENDAR_WORDS
+
+
+def _body(text: str, t0: int, t1: int) -> re.Match[str] | None:
+    return BODY_AFTER.match(text, t1) or BODY_BEFORE.search(text, max(0, t0 - 80), t0)
+
+
+def body_initials(name: str) -> str | None:
+    """A body by its initials, as its short name writes it: "Kessel Rail Authority" and "KRA"
+    are "KRA"; a country code before a name is dropped ("US Kessel Rail Authority"). None when
+    no word is a name's (a weekday, "The") or one capitalised word is all there is."""
+    words = [w.replace(".", "") for w in name.split() if w not in _BODY_GLUE]
+    words = [w for w in words if w and w.lower() not in _NOT_BODY]
+    if len(words) > 1 and words[0].isupper():
+        words = words[1:]
+    if not words or len(words) == 1 and not words[0].isupper():
+        return None  # "Regulators approved": a common noun opening the sentence, no body's name
+    return "".join(w if w.isupper() else w[0] for w in words).upper()
+
+
+def _key_body(key: str, vocab: Vocabulary) -> str | None:
+    words = key.split()
+    i = next((i for i in range(1, len(words))
+              if normalise_key(" ".join(words[i:])) in vocab.field_predicate), 0)
+    return body_initials(" ".join(words[:i])) if i else None
 
 
 def _items(value: str) -> list[tuple[int, int]]:
@@ -258,9 +297,10 @@ NOT_AN_OBJECT = frozenset(
     "as and or but when while where which who that then again also later earlier today "
     "yesterday tomorrow last next this early late first only once jointly formally officially "
     "its their his her".split()) | NUMBER_WORDS
-# the thing itself opening or closing, in other words ("opened its doors"), and the time it did
-# ("opened the following day", "founded that year")
-SELF_OBJECTS = frozenset("doors gates following next same previous day week month year".split())
+# the thing itself opening, closing or starting, in other words ("opened its doors", "began
+# operations"), and the time it did ("opened the following day", "founded that year")
+SELF_OBJECTS = frozenset("doors gates operations operating trading business following next same "
+                         "previous day week month year".split())
 NOUN_PHRASE_END = fastre.compile(r"[,;:.()]|[ \t](?:in|on|at|by|with|for|from|to|after|before|"
                                  r"and|or|as|when|while)[ \t]")
 TIME_POINT_BEFORE = fastre.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
@@ -341,7 +381,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     # "Her father, the chemist X, died in 1970": the sentence is about the relative
     relative = pronoun and _relative_opening(text, vocab)
 
-    def choose_subject(event: str | None, at: int, end: int = -1) -> tuple[Mention | None, bool]:
+    def choose_subject(event: str | None, at: int, end: int = -1,
+                       doers: tuple[tuple[int, int], ...] = ()) -> tuple[Mention | None, bool]:
+        """`doers`: where bodies that do events are named (never what they happen to)."""
         kind = vocab.events[event].subject if event in vocab.events else "any"
         if end > at and event in vocab.events and vocab.events[event].object_is_subject:
             made = _made_object(low, at, end, in_sentence, positions)
@@ -353,7 +395,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
         # happens to
         actors = [m for m in in_sentence if not OBLIQUE_BEFORE.search(
-            low, max(0, positions[m.id] - 28), max(0, positions[m.id]))]
+            low, max(0, positions[m.id] - 28), max(0, positions[m.id]))
+            and not any(d0 <= positions[m.id] < d1 for d0, d1 in doers)]
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
         if state.other and not things and (kind != "person" or not people):
@@ -427,6 +470,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                              measured or penalised or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
+    # "The Kessel Rail Authority approved it": who approves (by trigger), never what is approved
+    bodies = {t[0]: b for t in triggers if vocab.events[t[2]].by_body
+              and (b := _body(text, t[0], t[1])) is not None} if dates else {}
     for k, d in enumerate(dates):
         c0, c1 = clause_bounds(text, d.start)
         left = [t for t in triggers if c0 <= t[0] and t[1] <= d.start
@@ -472,8 +518,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
-        who, inferred = choose_subject(event, trig[0], trig[1])
-        qualifier = None
+        body = bodies.get(trig[0])
+        who, inferred = choose_subject(event, trig[0], trig[1],
+                                       tuple(b.span("body") for b in bodies.values()))
+        qualifier = body_initials(body["body"]) if body else None
         if event == "record":  # "the record of 878 days": which record it is
             inside = [n for n in numbers if c0 <= n.start < c1 and n.value.unit in TIME_UNITS]
             qualifier = _qual(inside[0].value) if inside else None
@@ -738,7 +786,7 @@ def _made_object(low: str, t0: int, t1: int, in_sentence: list[Mention],
     base camp"); None when the verb has no object here (passive, a lone event word, "opened
     on Monday", "opened its doors", "launched her campaign")."""
     word = low[t0:t1]
-    if " " in word or not (word.endswith("ed") or word == "built") \
+    if " " in word or not (word.endswith("ed") or word in ("built", "began")) \
             or PASSIVE_BEFORE.search(low, max(0, t0 - 24), t0):
         return None
     after = OBJECT_AFTER.match(low, t1)
