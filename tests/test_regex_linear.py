@@ -46,6 +46,7 @@ ANCHORED = {
     "reconcile.extract.numbers._COUNTED",
     "reconcile.extract.dates._ATTRIB_AFTER",
     "reconcile.extract.claims._LIFE_DASH",
+    "reconcile.extract.claims.BODY_AFTER",
 }
 # Ten times the text may take at most 10**1.5 (~32) times as long: a growth exponent under 1.5,
 # where linear is 1 and quadratic 2. A linear scan that builds one 1 MB match measures 16-23x

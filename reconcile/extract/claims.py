@@ -193,18 +193,41 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
 
 
 # The body that does an event: capitalised words right before its verb ("The Kessel Rail
-# Authority on Monday approved") or after "by" or "from" right after it ("approved by the KRA",
-# "approval of the line from the KRA").
+# Authority on Monday approved"; found word by word, see _body_before) or after "by" or "from"
+# right after it ("approved by the KRA", "approval of the line from the KRA"; only matched at the
+# verb's end).
 _BODY = r"(?P<body>(?:[A-Z][\w.&'’-]*[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?)*[A-Z][\w.&'’-]*)"
-BODY_BEFORE = fastre.compile(_BODY + r"[ \u00a0]+(?:on[ \u00a0]+[A-Z]\w+[ \u00a0]+|(?:has|had|have)[ \u00a0]+)?\Z")
 BODY_AFTER = fastre.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?[\w-]+[ \u00a0]+)?(?:by|from)"
                             r"[ \u00a0]+(?:the[ \u00a0]+)?" + _BODY)
+BODY_WORD = fastre.compile(r"[A-Z][\w.&'’-]*")  # a whole word (fullmatch)
+WORDS = fastre.compile(r"[^ \u00a0]+")
 _BODY_GLUE = frozenset(("and", "of", "for"))
 _NOT_BODY = frozenset(("the", "a", "an", "in", "on", "after", "before")) | CALENDAR_WORDS
 
 
-def _body(text: str, t0: int, t1: int) -> re.Match[str] | None:
-    return BODY_AFTER.match(text, t1) or BODY_BEFORE.search(text, max(0, t0 - 80), t0)
+def _body(text: str, t0: int, t1: int) -> tuple[int, int, str] | None:
+    m = BODY_AFTER.match(text, t1)
+    return (m.start("body"), m.end("body"), m["body"]) if m else _body_before(text, t0)
+
+
+def _body_before(text: str, t0: int) -> tuple[int, int, str] | None:
+    """The capitalised words right before the verb at t0, maybe past "has" or "on Monday"."""
+    words = [(w.start(), w.end(), w.group()) for w in WORDS.finditer(text, max(0, t0 - 80), t0)]
+    if not words or text[words[-1][1]:t0].strip():
+        return None
+    i = len(words) - 1
+    if words[i][2] in ("has", "had", "have"):
+        i -= 1
+    elif i >= 2 and words[i - 1][2] == "on" and BODY_WORD.fullmatch(words[i][2]):
+        i -= 2  # "on Monday"
+    j = i
+    while j >= 0 and (BODY_WORD.fullmatch(words[j][2]) or words[j][2] in _BODY_GLUE and j < i):
+        j -= 1
+    while j + 1 <= i and words[j + 1][2] in _BODY_GLUE:
+        j += 1  # a name starts with a capital
+    if j >= i:
+        return None
+    return words[j + 1][0], words[i][1], text[words[j + 1][0]:words[i][1]]
 
 
 def body_initials(name: str) -> str | None:
@@ -520,8 +543,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
         body = bodies.get(trig[0])
         who, inferred = choose_subject(event, trig[0], trig[1],
-                                       tuple(b.span("body") for b in bodies.values()))
-        qualifier = body_initials(body["body"]) if body else None
+                                       tuple(b[:2] for b in bodies.values()))
+        qualifier = body_initials(body[2]) if body else None
         if event == "record":  # "the record of 878 days": which record it is
             inside = [n for n in numbers if c0 <= n.start < c1 and n.value.unit in TIME_UNITS]
             qualifier = _qual(inside[0].value) if inside else None
