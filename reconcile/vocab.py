@@ -30,6 +30,7 @@ class Event:
     not_after: frozenset[str] = frozenset()  # words that make the trigger figurative ("talks")
     object_is_subject: bool = False  # "X founded the Trust": the verb's object is whose it is
     not_before: frozenset[str] = frozenset()  # words after it that make it another sense ("fourth")
+    by_body: bool = False  # the body that does it tells occurrences apart ("the KRA approved")
 
 
 @dataclass(frozen=True)
@@ -57,6 +58,7 @@ class Vocabulary:
     variant_words: frozenset[str]  # "pro": "Orbit 7 Pro" is another model than "Orbit 7"
     name_kinds: frozenset[str]  # "tanker": a name right after it is a thing's
     name_firms: frozenset[str]  # "foods": "Tarrow Foods" is "Tarrow" alone too
+    coined_name: re.Pattern[str]  # a word with a coined name's ending ("-mab"): a name in lower case
     kind_word: re.Pattern[str]  # any of them: a first test
     place_keys: frozenset[str]
     person_keys: frozenset[str]
@@ -185,7 +187,8 @@ def _build(data: dict[str, Any]) -> Vocabulary:
     events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)),
                           frozenset(body.get("not_after", [])),
                           bool(body.get("object_is_subject", False)),
-                          frozenset(body.get("not_before", [])))
+                          frozenset(body.get("not_before", [])),
+                          bool(body.get("by_body", False)))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):
@@ -233,6 +236,7 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         name_kinds=frozenset(data.get("names", {}).get("kinds", [])),
         name_firms=frozenset(data.get("names", {}).get("firms", [])),
         kind_word=first_test(data.get("names", {}).get("kinds", [])),
+        coined_name=_coined_re(data.get("names", {}).get("coined_endings", [])),
         place_keys=frozenset(data.get("names", {}).get("place_keys", [])),
         person_keys=frozenset(data.get("names", {}).get("person_keys", [])),
         crew_up=frozenset(normalise_key(k) for k in seq.get("crew_up", [])),
@@ -263,6 +267,15 @@ def _build(data: dict[str, Any]) -> Vocabulary:
                                                               "units"))
                    for p, body in data.get("penalties", {}).items()},
     )
+
+
+def _coined_re(endings: list[str]) -> re.Pattern[str]:
+    """A whole word of at least three letters before one of the endings, in lower case but for
+    its first letter: "tovalimab", "Tovalimab"; not "Tovalimab-Kessler" (a hyphen joins it to
+    more of a name)."""
+    if not endings:
+        return fastre.compile("(?!)")
+    return fastre.compile(r"(?<![\w\-])[A-Za-z][a-z]{2,}(?:" + _words_re(endings) + r")(?![\w\-])")
 
 
 # a count after its phrase, maybe bounded ("a crowd of about 60,000"); only whole numbers,

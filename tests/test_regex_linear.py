@@ -48,6 +48,8 @@ ANCHORED = {
     "reconcile.extract.claims._LIFE_DASH",
     "reconcile.extract.claims.OBJECT_AFTER",
     "reconcile.extract.mentions.VARIANT_AFTER",
+    "reconcile.extract.claims.BODY_AFTER",
+    "reconcile.extract.claims.KIND_WORDS",
 }
 # Ten times the text may take at most 10**1.5 (~32) times as long: a growth exponent under 1.5,
 # where linear is 1 and quadratic 2. A linear scan that builds one 1 MB match measures 16-23x

@@ -194,10 +194,71 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
         qualifier = key if predicate == "members" else \
             count_year(doc, f.value, (max(0, f.value.find(" ")), len(f.value))) \
             if predicate in vocab.dated_counts else None
+        if predicate in vocab.events and vocab.events[predicate].by_body \
+                and key not in vocab.field_predicate:
+            qualifier = _key_body(f.key, vocab)  # "KRA approval": the KRA's
         yield Claim("", doc.id, predicate, value, span, subject_mention=subj,  # type: ignore[arg-type]
                     qualifier=qualifier, field=f.key)
         if key in vocab.identity_fields:
             yield from _identity_serials(doc, f.value_span, mentions, subject, key)
+
+
+# The body that does an event: capitalised words right before its verb ("The Kessel Rail
+# Authority on Monday approved"; found word by word, see _body_before) or after "by" or "from"
+# right after it ("approved by the KRA", "approval of the line from the KRA"; only matched at the
+# verb's end).
+_BODY = r"(?P<body>(?:[A-Z][\w.&'’-]*[ \u00a0]+(?:(?:and|of|for)[ \u00a0]+)?)*[A-Z][\w.&'’-]*)"
+BODY_AFTER = fastre.compile(r"[ \u00a0]+(?:of[ \u00a0]+(?:the[ \u00a0]+)?[\w-]+[ \u00a0]+)?(?:by|from)"
+                            r"[ \u00a0]+(?:the[ \u00a0]+)?" + _BODY)
+BODY_WORD = fastre.compile(r"[A-Z][\w.&'’-]*")  # a whole word (fullmatch)
+WORDS = fastre.compile(r"[^ \u00a0]+")
+_BODY_GLUE = frozenset(("and", "of", "for"))
+_NOT_BODY = frozenset(("the", "a", "an", "in", "on", "after", "before")) | CALENDAR_WORDS
+
+
+def _body(text: str, t0: int, t1: int) -> tuple[int, int, str] | None:
+    m = BODY_AFTER.match(text, t1)
+    return (m.start("body"), m.end("body"), m["body"]) if m else _body_before(text, t0)
+
+
+def _body_before(text: str, t0: int) -> tuple[int, int, str] | None:
+    """The capitalised words right before the verb at t0, maybe past "has" or "on Monday"."""
+    words = [(w.start(), w.end(), w.group()) for w in WORDS.finditer(text, max(0, t0 - 80), t0)]
+    if not words or text[words[-1][1]:t0].strip():
+        return None
+    i = len(words) - 1
+    if words[i][2] in ("has", "had", "have"):
+        i -= 1
+    elif i >= 2 and words[i - 1][2] == "on" and BODY_WORD.fullmatch(words[i][2]):
+        i -= 2  # "on Monday"
+    j = i
+    while j >= 0 and (BODY_WORD.fullmatch(words[j][2]) or words[j][2] in _BODY_GLUE and j < i):
+        j -= 1
+    while j + 1 <= i and words[j + 1][2] in _BODY_GLUE:
+        j += 1  # a name starts with a capital
+    if j >= i:
+        return None
+    return words[j + 1][0], words[i][1], text[words[j + 1][0]:words[i][1]]
+
+
+def body_initials(name: str) -> str | None:
+    """A body by its initials, as its short name writes it: "Kessel Rail Authority" and "KRA"
+    are "KRA"; a country code before a name is dropped ("US Kessel Rail Authority"). None when
+    no word is a name's (a weekday, "The") or one capitalised word is all there is."""
+    words = [w.replace(".", "") for w in name.split() if w not in _BODY_GLUE]
+    words = [w for w in words if w and w.lower() not in _NOT_BODY]
+    if len(words) > 1 and words[0].isupper():
+        words = words[1:]
+    if not words or len(words) == 1 and not words[0].isupper():
+        return None  # "Regulators approved": a common noun opening the sentence, no body's name
+    return "".join(w if w.isupper() else w[0] for w in words).upper()
+
+
+def _key_body(key: str, vocab: Vocabulary) -> str | None:
+    words = key.split()
+    i = next((i for i in range(1, len(words))
+              if normalise_key(" ".join(words[i:])) in vocab.field_predicate), 0)
+    return body_initials(" ".join(words[:i])) if i else None
 
 
 def _items(value: str) -> list[tuple[int, int]]:
@@ -266,6 +327,7 @@ TOLL_WORDS = frozenset(("killed", "died", "dead", "death", "injured", "hurt", "w
 LISTED = fastre.compile(r",[ \t]+(?:and[ \t]+)?|(?<![ \t,])[ \t]+and[ \t]+")
 # a relative clause that holds the event word: ", which was founded in"
 WHICH_BEFORE = fastre.compile(r",[ \t]+which[ \t][^,;()]*\Z")
+KIND_WORDS = fastre.compile(r"(?:[ \t]+[a-z][a-z\-]*){0,2}")  # "X-3 trial": a name's kind nouns
 AND_BEFORE = fastre.compile(r"(?:,|(?<![ \t]))[ \t]+and[ \t]+\Z")  # from a blank run's start: linear
 # An active verb of making or changing a thing with its object right after it: "X founded the
 # Kestrel Trust in 1998", "the expedition established base camp on 3 May", "police opened
@@ -280,9 +342,10 @@ NOT_AN_OBJECT = frozenset(
     "as and or but when while where which who that then again also later earlier today "
     "yesterday tomorrow last next this early late first only once jointly formally officially "
     "its their his her".split()) | NUMBER_WORDS
-# the thing itself opening or closing, in other words ("opened its doors"), and the time it did
-# ("opened the following day", "founded that year")
-SELF_OBJECTS = frozenset("doors gates following next same previous day week month year".split())
+# the thing itself opening, closing or starting, in other words ("opened its doors", "began
+# operations"), and the time it did ("opened the following day", "founded that year")
+SELF_OBJECTS = frozenset("doors gates operations operating trading business following next same "
+                         "previous day week month year".split())
 NOUN_PHRASE_END = fastre.compile(r"[,;:.()]|[ \t](?:in|on|at|by|with|for|from|to|after|before|"
                                  r"and|or|as|when|while)[ \t]")
 TIME_POINT_BEFORE = fastre.compile(r"\b(?:after|within|in|by|at|before|until|into)\s+$")
@@ -363,7 +426,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     # "Her father, the chemist X, died in 1970": the sentence is about the relative
     relative = pronoun and _relative_opening(text, vocab)
 
-    def choose_subject(event: str | None, at: int, end: int = -1) -> tuple[Mention | None, bool]:
+    def choose_subject(event: str | None, at: int, end: int = -1,
+                       doers: tuple[tuple[int, int], ...] = ()) -> tuple[Mention | None, bool]:
+        """`doers`: where bodies that do events are named (never what they happen to)."""
         kind = vocab.events[event].subject if event in vocab.events else "any"
         if end > at and event in vocab.events and vocab.events[event].object_is_subject:
             made = _made_object(low, at, end, in_sentence, positions)
@@ -374,7 +439,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                 return made, False
         # a place or an agent ("premiered at Arden Hall", "designed by X") is not what the event
         # happens to
-        actors = _actors(low, in_sentence, positions)
+        actors = [m for m in _actors(low, in_sentence, positions)
+                  if not any(d0 <= positions[m.id] < d1 for d0, d1 in doers)]
         people = [m for m in actors if m.kind == "person"]
         things = [m for m in actors if m.kind in ("designator", "name")]
         if state.other and not things and (kind != "person" or not people):
@@ -441,8 +507,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if kind != "person" and which is not None:
             # "the season, which ended on 4 May", "Tarrow, which was founded in 1990": the event
             # of what the relative clause hangs on, named or not
-            named = [m for m in in_sentence if positions[m.id] + len(m.surface) == which.start()]
-            return (named[0], False) if named else (None, True)
+            head = _clause_head(low, which.start())
+            named = [m for m in in_sentence if positions[m.id] + len(m.surface) <= head and
+                     KIND_WORDS.fullmatch(low, positions[m.id] + len(m.surface), head)]
+            return (named[-1], False) if named else (None, True)
         if kind != "person" and _indefinite_actor(low, at, vocab) and not any(
                 0 <= at - positions[m.id] < 80 for m in things):
             return None, True  # "In May, a Korean team reached the summit": another, unnamed group
@@ -471,6 +539,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
                              measured or penalised or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
+    # "The Kessel Rail Authority approved it": who approves (by trigger), never what is approved
+    bodies = {t[0]: b for t in triggers if vocab.events[t[2]].by_body
+              and (b := _body(text, t[0], t[1])) is not None} if dates else {}
     for k, d in enumerate(dates):
         c0, c1 = clause_bounds(text, d.start)
         left = [t for t in triggers if c0 <= t[0] and t[1] <= d.start
@@ -517,8 +588,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if low.startswith(PASSIVE, trig[0]) and INDEFINITE_HEAD.match(text) and not any(
                 positions[m.id] < trig[0] for m in in_sentence):
             continue  # "A day of mourning will be held on Monday": some other, unnamed thing
-        who, inferred = choose_subject(event, trig[0], trig[1])
-        qualifier = None
+        body = bodies.get(trig[0])
+        who, inferred = choose_subject(event, trig[0], trig[1],
+                                       tuple(b[:2] for b in bodies.values()))
+        qualifier = body_initials(body[2]) if body else None
         if event == "record":  # "the record of 878 days": which record it is
             inside = [n for n in numbers if c0 <= n.start < c1 and n.value.unit in TIME_UNITS]
             qualifier = _qual(inside[0].value) if inside else None
@@ -780,6 +853,16 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     return None, True
 
 
+def _clause_head(low: str, comma: int) -> int:
+    """Where the phrase a relative clause hangs on ends: before a bracketed aside after it
+    ("the X-3 trial (NCT01), which began ...")."""
+    if low.endswith(")", 0, comma):
+        opened = low.rfind("(", max(0, comma - 40), comma)
+        if opened > 0:
+            return len(low[:opened].rstrip())
+    return comma
+
+
 def _actors(low: str, in_sentence: list[Mention], positions: dict[str, int]) -> list[Mention]:
     """The mentions that may be what an event happens to: not a place or an agent ("premiered at
     Arden Hall", "designed by X"), nor a name listed with one ("designed by X and Y")."""
@@ -802,7 +885,7 @@ def _made_object(low: str, t0: int, t1: int, in_sentence: list[Mention],
     base camp"); None when the verb has no object here (passive, a lone event word, "opened
     on Monday", "opened its doors", "launched her campaign")."""
     word = low[t0:t1]
-    if " " in word or not (word.endswith("ed") or word == "built") \
+    if " " in word or not (word.endswith("ed") or word in ("built", "began")) \
             or PASSIVE_BEFORE.search(low, max(0, t0 - 24), t0):
         return None
     after = OBJECT_AFTER.match(low, t1)

@@ -21,12 +21,14 @@ RANK = fastre.compile(
     r"(?P<det>the|its|their|his|her)\s+(?P<rank>first|only|largest|longest|tallest|oldest|biggest|"
     r"highest|deepest|fastest|busiest|heaviest|youngest|earliest)\s+"
     r"(?P<what>[^,;:.()\[\]\"“”]{3,120})")
-# where the ranked phrase ends: a date, a number-free name after it, or a clause word
+# where the ranked phrase ends: a date, a number-free name after it, or a clause word (a modal
+# verb starts the clause the phrase is the subject of: "said the first trams would run")
 PHRASE_END = fastre.compile(r"\s(?:on|in|at|since|after|before|when|while|who|which|that|and|but|"
                         r"during|until|by)\s+(?=\d|[A-Z][a-z]+ \d|(?:January|February|March|April|"
                         r"May|June|July|August|September|October|November|December)\b)|"
                         r"\s(?:who|which|that|when|while|but|although|whereas|after|since|until|"
-                        r"before|following|during|now|today|currently|ever|yet|so\s+far|to\s+date)\b")
+                        r"before|following|during|now|today|currently|ever|yet|so\s+far|to\s+date|"
+                        r"would|will|could|should|might|must)\b")
 PRESENT = frozenset({"is", "are", "remains", "remain", "becomes"})
 ARTICLES = fastre.compile(r"\b(?:the|a|an)\b")
 MAX_WORDS = 12

@@ -21,13 +21,15 @@ from ..vocab import Vocabulary, given_names, normalise_key, per_vocabulary
 # One word of a name: letters with inner apostrophes or hyphens (O'Hara, Caldwell-Dyson), or
 # an initial ("J.").
 NAME_TOKEN = fastre.compile(r"[A-Z]\.|[^\W\d_]+(?:['’\-][^\W\d_]+)*")
+INITIAL = fastre.compile(r"[A-Z]\.")
 PARTICLES = frozenset("van von der den de del della da di du la le bin ibn al el ter ten".split())
 
-# A designator: up to three capitalised words, then a code with a digit. Each alternative is
+# A designator: up to three capitalised words, then a code with a digit (a code's letters may
+# be a word in capitals: "MS-24", "KESTREL-2"). Each alternative is
 # a plain sequence of disjoint classes, so matching stays linear.
 DESIGNATOR = fastre.compile(  # the leading lookahead (a capital or a digit) only saves time
     r"(?=[A-Z\d])(?<![\w\-])(?P<stem>(?:[A-Z][A-Za-z]*[ \u00a0]){0,3})"
-    r"(?P<code>[A-Z]{1,5}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
+    r"(?P<code>[A-Z]{1,8}-\d{1,6}[A-Za-z]?|\d{1,4}[A-Z]{1,2}|[A-Z][a-z]+-\d{1,4}(?:\.\d{1,3})?[a-z]?|\d{1,6})"
     r"(?![\w\-–—]|[.:/,]\d)"  # not a score or range either ("Selby Rovers 2–1")
 )
 DIGIT = fastre.compile(r"\d")
@@ -228,10 +230,11 @@ def _given(word: str, names: frozenset[str]) -> bool:
 
 def _any_not_name_or_acronym(words: list[str], lo: int, hi: int,
                              not_name: Callable[[str], bool]) -> bool:
-    """A word that is never part of a name, or an acronym (organisations, not people)."""
+    """A word that is never part of a name, or an acronym (organisations, not people); an
+    initial ("J.") is no acronym."""
     for k in range(lo, hi):
         w = words[k]
-        if not_name(w) or w.isupper() and len(w) > 1:
+        if not_name(w) or w.isupper() and len(w) > 1 and not INITIAL.fullmatch(w):
             return True
     return False
 
@@ -619,6 +622,10 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
         for s0, e0 in named_things(passage.text, vocab, region_runs):
             if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, e0, vocab):
                 s, e = passage.raw_range(s0, e0)
+                add(_Draft(s, e, "name", role=role))
+        for m in vocab.coined_name.finditer(passage.text):
+            if _verbatim(doc, passage, m.start(), m.end()):
+                s, e = passage.raw_range(m.start(), m.end())
                 add(_Draft(s, e, "name", role=role))
         if role is None and kinds:
             for s0, e0 in kind_named(passage.text, vocab, region_runs):
