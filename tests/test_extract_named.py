@@ -119,3 +119,26 @@ def test_without_a_role_the_kind_noun_names_a_place():
     assert kinds("The director of Victoria Park resigned.") == {"Victoria Park": "name"}
     assert kinds("MS Verran Star, which was nearby, took on its crew.") == {
         "MS Verran Star": "name"}  # "MS" in capitals is a ship's prefix, not "Ms"
+
+
+CODED = ["tovalimab", "Tovalimab", "velorimab-Kessler", "xmab", "omeprazole", "Ab-tovalimab",
+         "9tovalimab", "éxyzmab", "April", "propranolol", "ABCmab", "aBcmab"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(CODED) | st.text(alphabet="abmnoxAT-_ 9é.", max_size=9),
+                max_size=8))
+def test_coined_names_are_the_words_the_whole_word_pattern_finds(words):
+    # the scan from the ending finds exactly what a pattern over the whole word found
+    import re
+    import tomllib
+    from pathlib import Path
+
+    from reconcile.extract.mentions import coined_names
+    from reconcile.vocab import _words_re, vocabulary
+
+    pack = tomllib.loads((Path(__file__).parents[1] / "reconcile/packs/default.toml").read_text())
+    whole = re.compile(r"(?<![\w\-])[A-Za-z][a-z]{2,}(?:" + _words_re(
+        pack["names"]["coined_endings"]) + r")(?![\w\-])")
+    text = " ".join(words)
+    assert list(coined_names(text, vocabulary())) == [m.span() for m in whole.finditer(text)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 
 from .. import fastre
@@ -623,9 +623,9 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
             if _verbatim(doc, passage, s0, e0) and not _person_not_place(passage.text, s0, e0, vocab):
                 s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
-        for m in vocab.coined_name.finditer(passage.text):
-            if _verbatim(doc, passage, m.start(), m.end()):
-                s, e = passage.raw_range(m.start(), m.end())
+        for s0, e0 in coined_names(passage.text, vocab):
+            if _verbatim(doc, passage, s0, e0):
+                s, e = passage.raw_range(s0, e0)
                 add(_Draft(s, e, "name", role=role))
         if role is None and kinds:
             for s0, e0 in kind_named(passage.text, vocab, region_runs):
@@ -666,6 +666,21 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                     d.alias_to = subject_key
     _prose_aliases(doc, regions, drafts)
     return _finalise(doc, drafts)
+
+
+def coined_names(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
+    """Words of at least three letters before a coined name's ending, in lower case but for
+    the first letter: "tovalimab", "Tovalimab"; not "Tovalimab-Kessler" (a hyphen joins it to
+    more of a name)."""
+    for m in vocab.coined_name.finditer(text):
+        start = m.start()
+        while start > 0 and "a" <= text[start - 1] <= "z":
+            start -= 1
+        if start > 0 and "A" <= text[start - 1] <= "Z":
+            start -= 1
+        if m.start() - start >= 3 and not (start > 0 and (text[start - 1].isalnum() or
+                                                            text[start - 1] in "_-")):
+            yield start, m.end()
 
 
 def _firm_words(drafts: dict[tuple[int, int], _Draft], text: str,
