@@ -13,7 +13,7 @@ from pathlib import Path
 from . import __version__
 
 _ROOT = Path(__file__).resolve().parent
-_INPUTS = ("extract", "read", "packs", "data", "model.py", "vocab.py")
+_INPUTS = ("extract", "read", "packs", "data", "model.py", "vocab.py", "units.py", "fastre.py")
 
 
 @cache
