@@ -184,11 +184,12 @@ def load_packs(names: tuple[str, ...] = ()) -> Vocabulary:
 
 
 def _build(data: dict[str, Any]) -> Vocabulary:
-    events = {name: Event(name, body.get("subject", "any"), bool(body.get("recurring", False)),
-                          frozenset(body.get("not_after", [])),
-                          bool(body.get("object_is_subject", False)),
-                          frozenset(body.get("not_before", [])),
-                          bool(body.get("by_body", False)))
+    events = {name: Event(name, body.get("subject", "any"),
+                          recurring=bool(body.get("recurring", False)),
+                          not_after=frozenset(body.get("not_after", [])),
+                          object_is_subject=bool(body.get("object_is_subject", False)),
+                          not_before=frozenset(body.get("not_before", [])),
+                          by_body=bool(body.get("by_body", False)))
               for name, body in data.get("events", {}).items()}
     trigger_event: dict[str, str] = {}
     for name, body in sorted(data.get("events", {}).items()):

@@ -445,23 +445,21 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         things = [m for m in actors if m.kind in ("designator", "name")]
         if state.other and not things and (kind != "person" or not people):
             return None, True  # the event of some other, unnamed thing
+        opener = next((m for m in things if positions[m.id] <= 4), None)  # the sentence's own
         if kind != "person" and AND_BEFORE.search(low, max(0, at - 8), at):
             # "It was announced alongside the X Pro, and went on sale on 22 September": a verb
             # joined by "and" shares the sentence's subject, not the nearest name's
-            opener = next((m for m in things if positions[m.id] <= 4), None)
             if opener is not None:
                 return opener, False
             if text.startswith("It ") and subject is not None and not relative:
                 return subject, True
         comma = text.rfind(",", 0, at)
-        if kind != "person" and comma > 0 and at - comma < 60 and any(
+        if kind != "person" and opener is not None and comma > 0 and at - comma < 60 and any(
                 comma < positions[m.id] < at for m in people) and not any(
                 comma < positions[m.id] < at for m in things):
             # "Tarrow will buy Elden Mills, its chief executive Jo Hale announced": the speaker's
             # word tells the clause before it, whose doer opens the sentence
-            opener = next((m for m in things if positions[m.id] <= 4), None)
-            if opener is not None:
-                return opener, False
+            return opener, False
         if pronoun and not relative and (kind == "person" or not things):
             # "He broke the record held by X": the pronoun is the subject, X is not; but
             # "They arrived on Flight 9": a vehicle named in the sentence wins for its events

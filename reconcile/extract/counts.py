@@ -26,7 +26,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
 
 from .. import fastre
 from ..model import Claim, Document, Mention, Quantity, Span
@@ -278,9 +279,38 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
              if e["mods"] or " " in e["noun"]} if not here else set()
     others = [(e.start(), e["y"]) for e in OTHER_EDITION.finditer(text)
               if e["w"] in vocab.occasions or e["w"] in EDITION_WORDS]
+    for hit in _phrase_hits(low, vocab, dated=False):
+        m, lo, hi = hit.match, hit.lo, hit.hi
+        before = [x for x in here if positions[x.id] < m.start()]
+        who = max(before, key=lambda x: positions[x.id]) if before else \
+            min(here, key=lambda x: positions[x.id]) if here else carried or subject
+        if who is None or any(lo <= at < hi or not here and y != str(_year_of(who))
+                              for at, y in others):
+            continue
+        if any(not " ".join(who.surface.lower().split()).endswith(k) for k in kinds):
+            continue  # "the half marathon ... 9,800 runners finished it": another event's
+        out.append(Claim("", doc.id, hit.predicate, hit.quantity, span(m.start(), m.end()),
+                         subject_mention=who.id, modality=hit.modality, context=context,
+                         inferred_subject=not here and carried is None))
+    return out
+
+
+class _PhraseHit(NamedTuple):
+    predicate: str
+    match: re.Match[str]
+    quantity: Quantity
+    modality: str  # stated, approximate, or minimum for a lower bound
+    lo: int  # the segment of the sentence around it
+    hi: int
+
+
+def _phrase_hits(low: str, vocab: Vocabulary, dated: bool) -> Iterator[_PhraseHit]:
+    """The whole counts the packs' count phrases introduce (of dated or of undated
+    predicates), with the sentence segment around each; not where the words of that segment
+    say it is no count of what happened ("a capacity of", "is expected")."""
     for predicate, pattern, not_with in vocab.counts:
-        if predicate in vocab.dated_counts:
-            continue  # see dated_counts
+        if (predicate in vocab.dated_counts) != dated:
+            continue
         for m in pattern.finditer(low):
             groups = m.groupdict()  # a pack may give only one of the two forms
             k = "" if groups.get("n") else "2"
@@ -293,22 +323,11 @@ def phrase_counts(doc: Document, text: str, low: str, in_sentence: list[Mention]
             if not_with is not None and not_with.search(low, lo, hi) \
                     or vocab.modality_re.search(low, lo, hi):
                 continue
-            before = [x for x in here if positions[x.id] < m.start()]
-            who = max(before, key=lambda x: positions[x.id]) if before else \
-                min(here, key=lambda x: positions[x.id]) if here else carried or subject
-            if who is None or any(lo <= at < hi or not here and y != str(_year_of(who))
-                                  for at, y in others):
-                continue
-            if any(not " ".join(who.surface.lower().split()).endswith(k) for k in kinds):
-                continue  # "the half marathon ... 9,800 runners finished it": another event's
             bound = " ".join((groups["q" + k] or "").split())
-            out.append(Claim("", doc.id, predicate,
+            yield _PhraseHit(predicate, m,
                              Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),
-                             span(m.start(), m.end()), subject_mention=who.id,
-                             modality="minimum" if bound in _LOWER else
-                             "approximate" if bound else "stated",
-                             context=context, inferred_subject=not here and carried is None))
-    return out
+                             "minimum" if bound in _LOWER else "approximate" if bound else "stated",
+                             lo, hi)
 
 
 # a year in a count's words: "in 2024", "by 2019", "as of 2024", "(2024)", "fiscal 2024"
@@ -334,32 +353,14 @@ def dated_counts(doc: Document, low: str, in_sentence: list[Mention], positions:
     a person's ("Tarrow, founded by Ida Moen, employs 900": a firm the name list missed). The year
     they are given for is their qualifier, so only counts of one year are compared."""
     out: list[Claim] = []
-    for predicate, pattern, not_with in vocab.counts:
-        if predicate not in vocab.dated_counts:
+    for hit in _phrase_hits(low, vocab, dated=True):
+        m = hit.match
+        before = [x for x in in_sentence if positions[x.id] < m.start()]
+        who = max(before, key=lambda x: positions[x.id]) if before else last
+        if who is None or who.kind == "person":
             continue
-        for m in pattern.finditer(low):
-            groups = m.groupdict()
-            k = "" if groups.get("n") else "2"
-            number = parse_number(groups["n" + k])
-            if number is None or number.value != int(number.value):
-                continue
-            lo = max(low.rfind(c, 0, m.start()) for c in _SEGMENT) + 1
-            hi = min((i for i in (low.find(c, m.end()) for c in _SEGMENT) if i >= 0),
-                     default=len(low))
-            if not_with is not None and not_with.search(low, lo, hi) \
-                    or vocab.modality_re.search(low, lo, hi):
-                continue
-            before = [x for x in in_sentence if positions[x.id] < m.start()]
-            who = max(before, key=lambda x: positions[x.id]) if before else last
-            if who is None or who.kind == "person":
-                continue
-            bound = " ".join((groups["q" + k] or "").split())
-            out.append(Claim("", doc.id, predicate,
-                             Quantity(number.value, approximate=bool(bound) and bound not in _LOWER),
-                             span(m.start(), m.end()), subject_mention=who.id,
-                             modality="minimum" if bound in _LOWER else
-                             "approximate" if bound else "stated",
-                             qualifier=count_year(doc, low, (lo, m.start()), (m.end(), hi)),
-                             context=context,
-                             inferred_subject=not before))
+        out.append(Claim("", doc.id, hit.predicate, hit.quantity, span(m.start(), m.end()),
+                         subject_mention=who.id, modality=hit.modality,
+                         qualifier=count_year(doc, low, (hit.lo, m.start()), (m.end(), hit.hi)),
+                         context=context, inferred_subject=not before))
     return out
