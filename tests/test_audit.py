@@ -235,3 +235,21 @@ def test_every_finding_is_planted_on_a_thousand_documents(tmp_path):
     stats = generate.score(reconcile.check([corpus]).findings, truth)
     assert {rule: (s["found"], s["right"]) for rule, s in stats.items()} == \
         {rule: (s["planted"], s["findings"]) for rule, s in stats.items()}
+
+
+def _sizes(folder: Path) -> list[int]:
+    return [p.stat().st_size for p in folder.iterdir() if p.name != "truth.json"]
+
+
+def test_generated_documents_are_the_samples_size_and_deterministic(tmp_path):
+    """The benchmark's documents per second mean something only at the samples' size: a
+    corpus of 680-byte documents once made throughput look five times what it is."""
+    seeds = [p.stat().st_size for p in (ROOT / "fixtures" / "seeds").glob("*.txt")]
+    generate.write(str(tmp_path / "a"), 400, seed=5)
+    generate.write(str(tmp_path / "b"), 400, seed=5)
+    mean = sum(_sizes(tmp_path / "a")) / 400
+    assert 0.8 <= mean / (sum(seeds) / len(seeds)) <= 1.3
+    assert all((tmp_path / "a" / p.name).read_bytes() == p.read_bytes()
+               for p in (tmp_path / "b").iterdir())
+    generate.write(str(tmp_path / "s"), 400, seed=5, short=True)
+    assert sum(_sizes(tmp_path / "s")) / 400 < 1000

@@ -1,6 +1,10 @@
 """Audit throughput and memory on generated corpora (printed, not asserted).
 
     python tests/bench/bench_audit.py [--sizes 1000,10000] [--dask 10000] [--profile 1000] [--cache]
+                                      [--short]
+
+The generated documents are the size of the sample documents (3.8 KB on average; the samples
+average 3.7 KB); --short generates the earlier corpus of 680-byte documents instead.
 
 Each size runs `reconcile audit DIR --jobs 2 --quiet` in a fresh process (no cache; with
 --cache a cold one, as the command runs by default), so the figures are end to end:
@@ -67,11 +71,16 @@ def run(corpus: str, engine: str, cache: bool = False) -> dict:
     return res
 
 
-def line(n: int, engine: str, res: dict) -> str:
+def corpus_bytes(corpus: str) -> int:
+    return sum(e.stat().st_size for e in os.scandir(corpus) if e.name != "truth.json")
+
+
+def line(n: int, engine: str, res: dict, size: int) -> str:
     s = res["summary"]
     sec = s["seconds"]
     peak_mb = (res["self_kb"] + res["children_kb"]) / 1024
-    return (f"{engine:5} {n:>7,} docs  {n / res['wall']:7.1f} docs/s end to end "
+    return (f"{engine:5} {n:>7,} docs of {size / n:,.0f} B  {n / res['wall']:7.1f} docs/s "
+            f"({size / res['wall'] / 1e6:.2f} MB/s) end to end "
             f"(wall {res['wall']:.1f}s: extract {sec['extract']:.1f}s, check {sec['check']:.1f}s, "
             f"write {sec.get('write', 0):.1f}s)  peak {peak_mb:,.0f} MB "
             f"(self {res['self_kb'] / 1024:,.0f} + worker {res['children_kb'] / 1024:,.0f}) "
@@ -100,11 +109,12 @@ def main() -> None:
     ap.add_argument("--profile", type=int, default=0, help="cProfile a jobs=1 run of this size")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--cache", action="store_true", help="a cold cache, as the command's default")
+    ap.add_argument("--short", action="store_true", help="680-byte documents, not sample-sized")
     a = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpora = {}
         for n in sorted({int(x) for x in a.sizes.split(",") if x} | ({a.dask} - {0})):
-            corpora[n] = generate.write(os.path.join(tmp, str(n)), n, seed=a.seed)
+            corpora[n] = generate.write(os.path.join(tmp, str(n)), n, seed=a.seed, short=a.short)
         # the generator's files on disk before any audit starts: writing them back while an
         # audit writes its pages once made creating 3,880 small files take 2.5 s instead of 0.1
         os.sync()
@@ -112,11 +122,11 @@ def main() -> None:
         for n, corpus in corpora.items():
             if n in {int(x) for x in a.sizes.split(",") if x} | {a.dask}:
                 results[n] = run(corpus, "local", a.cache)
-                print(line(n, "local", results[n]), flush=True)
+                print(line(n, "local", results[n], corpus_bytes(corpus)), flush=True)
                 print(results[n]["scores"], flush=True)
         if a.dask:
             res = run(corpora[a.dask], "dask", a.cache)
-            print(line(a.dask, "dask", res), flush=True)
+            print(line(a.dask, "dask", res, corpus_bytes(corpora[a.dask])), flush=True)
             for stage in res["summary"]["distributed"]:
                 print(f"  on workers: {stage['stage']:24} {stage['seconds']:6.1f}s "
                       f"({stage['items']:,} items, {stage['partitions']} partitions, "
@@ -125,7 +135,7 @@ def main() -> None:
             print(f"dask overhead at {a.dask:,}: {res['wall'] / local['wall']:.2f}x the local wall "
                   f"time, {res['cpu'] / local['cpu']:.2f}x its CPU time", flush=True)
         if a.profile:
-            small = generate.write(os.path.join(tmp, "p"), a.profile, seed=a.seed)
+            small = generate.write(os.path.join(tmp, "p"), a.profile, seed=a.seed, short=a.short)
             profile(small)
 
 
