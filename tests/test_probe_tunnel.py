@@ -32,10 +32,9 @@ from conftest import ROOT
 
 import reconcile
 
-# not read yet: "the tunnel" of the opening sentences as the headline's tunnel, a line break
-# inside a paragraph as a space, and a verb joined by "and" inside a relative clause
+# not read yet: "the tunnel" of the opening sentences as the headline's tunnel, and a verb joined
+# by "and" inside a relative clause
 HEADLINE = pytest.mark.xfail(strict=True, reason="the headline's thing is not read")
-WRAP = pytest.mark.xfail(strict=True, reason="a line break inside a paragraph ends a sentence")
 RELATIVE = pytest.mark.xfail(strict=True, reason="'which opened ... and closed ...' is the "
                              "sentence's subject's closing")
 
@@ -47,7 +46,6 @@ def report():
 
 
 @HEADLINE
-@WRAP
 def test_the_one_real_disagreement_and_nothing_else():
     r = report()
     alarms = [f for f in r.findings if f.severity != "info"]
@@ -58,7 +56,6 @@ def test_the_one_real_disagreement_and_nothing_else():
 
 
 @HEADLINE
-@WRAP
 def test_the_headline_names_what_the_tunnel_is():
     r = report()
     skarvik = next(e for e in r.entities if e.name == "Skarvik Tunnel")
@@ -72,7 +69,6 @@ def test_the_headline_names_what_the_tunnel_is():
 
 
 @HEADLINE
-@WRAP
 @RELATIVE
 def test_where_the_reader_cannot_tell_nothing_is_attributed():
     r = report()
@@ -91,7 +87,6 @@ def test_where_the_reader_cannot_tell_nothing_is_attributed():
                                                                              "closing"}
 
 
-@WRAP
 def test_a_line_break_inside_a_paragraph_does_not_cut_the_sentence():
     r = report()
     news1 = [c for c in r.claims if c.source == "news1"]

@@ -800,8 +800,12 @@ def field_passage(doc: Document, f: InfoboxField) -> Passage:
 
 
 def _verbatim(doc: Document, passage: Passage, start: int, end: int) -> bool:
+    """Whether the raw text says what the clean text does; a line break inside a paragraph
+    reads as a space (a name wrapped after "Pellow", with "Dam" on the next line, is "Pellow
+    Dam")."""
     s, e = passage.raw_range(start, end)
-    return doc.text[s:e] == passage.text[start:end]
+    raw, clean = doc.text[s:e], passage.text[start:end]
+    return raw == clean or "\n" in raw and " ".join(raw.split()) == clean
 
 
 def _regions(doc: Document) -> list[tuple[Passage, str | None]]:
