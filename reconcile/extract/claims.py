@@ -451,9 +451,12 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if state.other and not things and (kind != "person" or not people):
             return None, True  # the event of some other, unnamed thing
         opener = next((m for m in things if positions[m.id] <= 4), None)  # the sentence's own
-        if kind != "person" and AND_BEFORE.search(low, max(0, at - 8), at):
+        if kind != "person" and AND_BEFORE.search(low, max(0, at - 8), at) \
+                and not WHICH_BEFORE.search(low, max(0, at - 60), at):
             # "It was announced alongside the X Pro, and went on sale on 22 September": a verb
-            # joined by "and" shares the sentence's subject, not the nearest name's
+            # joined by "and" shares the sentence's subject, not the nearest name's (inside a
+            # relative clause, "It replaced X, which opened in 1902 and closed in 2031", the
+            # clause's: see below)
             if opener is not None:
                 return opener, False
             if text.startswith("It ") and subject is not None and not relative:
