@@ -95,6 +95,26 @@ def test_the_headline_is_never_joined_to_the_body():
     assert [p.text for p in doc.passages] == [" ".join(BODY.split())]
 
 
+def claims(text: str) -> list[tuple]:
+    x = extract(read_text(text, "n.txt", "n"))
+    surface = {m.id: m.surface for m in x.mentions}
+    return [(c.predicate, str(c.value), " ".join(c.span.text.split()),
+             surface.get(c.subject_mention or "")) for c in x.claims]
+
+
+def test_wrapped_at_any_common_width_the_same_claims_are_read():
+    paragraphs = [" ".join(BODY.split()),
+                  "The museum said on Tuesday that 41,000 people visited it in 2023, and that "
+                  "its harbour gallery, closed since 2 June 2021 for repairs, will reopen in "
+                  "2025 after a refit costing 3 million euros."]
+    head = " date 2024-05-04 Culture\nMuseum marks fifty years\n"
+    flat = claims(head + "\n\n".join(paragraphs) + "\n")
+    assert len(flat) >= 5
+    for width in range(60, 81, 5):
+        wrapped = head + "\n\n".join(textwrap.fill(p, width) for p in paragraphs) + "\n"
+        assert claims(wrapped) == flat, width
+
+
 # ---- properties -------------------------------------------------------------------------------
 
 WORDS = ["the", "museum", "opened", "on", "14", "March", "1972,", "Dr.", "Kessel", "Brodie",
