@@ -45,7 +45,8 @@ class Passage:
     """A run of prose handed to the extractor.
 
     `text` is clean prose; `offsets` maps each index of `text` (and len(text)) to an index of
-    the raw document text. It is None when the passage is a verbatim slice starting at `start`.
+    the raw document text. It is None when the passage is a slice starting at `start`, verbatim
+    but for line feeds inside a wrapped paragraph, read as spaces (reconcile.read.plain).
     """
 
     text: str

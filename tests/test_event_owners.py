@@ -134,6 +134,14 @@ def test_a_verb_joined_by_and_shares_the_sentence_subject_not_a_companion_s():
         ("Vela 3", "2030-05-09"), ("Vela 3 Plus", "2030-05-20")]
 
 
+def test_a_verb_joined_by_and_inside_a_relative_clause_is_the_clause_s():
+    # "which opened ... and closed ...": both verbs are the relative clause's, whose head is the
+    # museum named before it, not the article's subject the sentence opens with ("It")
+    text = "= Carrow Gallery =\n\nIt opened in 1990 and replaced the Esk Museum, which opened " \
+           "in 1921 and closed on 4 May 1989.\n"
+    assert [(s, d) for s, d, _ in dated(text, "closing")] == [("Esk Museum", "1989-05-04")]
+
+
 def test_every_agent_of_a_list_after_by_is_an_agent():
     # whatever the founded thing is read as, none of its founders was founded
     text = NEWS + "Tarnwick Provisions was founded in 1978 by Anna Berg, Ida Lund and Lars Holm.\n"

@@ -26,7 +26,7 @@ def extract(doc: Document, vocab: Vocabulary | None = None,
 
     from .claims import extract_claims
     from .dates import guess_dayfirst, needs_dayfirst
-    from .mentions import find_mentions
+    from .mentions import find_mentions, headline_thing
 
     vocab = vocab or vocabulary()
     if doc.kind == "claims":  # records extracted elsewhere: read them, do not parse prose
@@ -37,7 +37,11 @@ def extract(doc: Document, vocab: Vocabulary | None = None,
     if needs_dayfirst(doc.text) and guess_dayfirst(doc.text) is False:  # "03/25/2024": month-first
         doc = replace(doc, dayfirst=False)  # claims' resolutions say when this decided a date
     mentions = find_mentions(doc, vocab)
-    return _limited(doc.id, mentions, extract_claims(doc, mentions, vocab), max_claims)
+    headline = headline_thing(doc, vocab)
+    claims = extract_claims(doc, mentions, vocab, headline)
+    if headline is not None and any(c.subject_mention == headline.id for c in claims):
+        mentions = [headline, *mentions]  # its span, in the title, comes before the body's
+    return _limited(doc.id, mentions, claims, max_claims)
 
 
 def _limited(source: str, mentions: list[Mention], claims: list[Claim], max_claims: int,

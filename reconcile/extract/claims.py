@@ -70,14 +70,20 @@ class _State:
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
     other: bool = False  # the last sentence was about some other, unnamed thing
     sole_occasion: Mention | None = None  # the one occasion a subject-less document names
+    # the one thing a headline names, until the body names another (see _headline_subject)
+    headline: Mention | None = None
+    referred: bool = False  # the last sentence was about the headline's thing
     claims: list[Claim] = field(default_factory=list)
 
 
-def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary) -> list[Claim]:
+def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary,
+                   headline: Mention | None = None) -> list[Claim]:
+    """`headline`: the one thing the document's headline names (mentions.headline_thing)."""
     subject = subject_of(mentions)
     out: list[Claim] = []
     out.extend(_field_claims(doc, mentions, subject, vocab))
-    state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None)
+    state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None,
+                   headline=headline if subject is None else None)
     mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
     if subject is None and state.count_cues:
         state.sole_occasion = _sole_occasion(mentions, vocab)
@@ -390,6 +396,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     hi = bisect.bisect_left(starts, raw_e)
     in_sentence = [m for m in mentions[lo:hi] if m.span.end <= raw_e]
     low = _lower(text)
+    if state.headline is not None:  # a document without a subject, whose headline names one thing
+        subject = _headline_subject(text, low, passage, ss, in_sentence, state, vocab)
     # "A magnitude 5.4 aftershock struck ... It damaged a school": both sentences are about
     # some other, unnamed thing, never the article's subject
     state.other = _unnamed_other(text, in_sentence, subject, vocab) \
@@ -410,13 +418,7 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         s, e = passage.raw_range(ss + a, ss + b)
         return doc.span(s, e)
 
-    def rel(m: Mention) -> int:
-        """A mention's position in sentence coordinates."""
-        if passage.offsets is None:
-            return m.span.start - passage.start - ss
-        return bisect.bisect_left(passage.offsets, m.span.start) - ss
-
-    positions = {m.id: rel(m) for m in in_sentence}
+    positions = {m.id: _position(passage, ss, m) for m in in_sentence}
     pronoun = bool(PRONOUN_START.match(text))
     said = text.split(None, 1)[0] if pronoun else ""
     if not pronoun and (", he " in low or ", she " in low or ", they " in low) and (
@@ -432,6 +434,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         kind = vocab.events[event].subject if event in vocab.events else "any"
         if end > at and event in vocab.events and vocab.events[event].object_is_subject:
             made = _made_object(low, at, end, in_sentence, positions)
+            if isinstance(made, str) and subject is None and state.headline is not None \
+                    and _kind_agrees(made, state.headline, vocab):
+                return state.headline, True  # "The mayor opened the dam": the headline's dam
             if isinstance(made, str):  # unnamed: "the museum" is the article's, if its kind
                 own = {w.lower() for w in subject.surface.split()} if subject is not None else ()
                 return (subject, True) if made in own else (None, True)
@@ -446,9 +451,12 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
         if state.other and not things and (kind != "person" or not people):
             return None, True  # the event of some other, unnamed thing
         opener = next((m for m in things if positions[m.id] <= 4), None)  # the sentence's own
-        if kind != "person" and AND_BEFORE.search(low, max(0, at - 8), at):
+        if kind != "person" and AND_BEFORE.search(low, max(0, at - 8), at) \
+                and not WHICH_BEFORE.search(low, max(0, at - 60), at):
             # "It was announced alongside the X Pro, and went on sale on 22 September": a verb
-            # joined by "and" shares the sentence's subject, not the nearest name's
+            # joined by "and" shares the sentence's subject, not the nearest name's (inside a
+            # relative clause, "It replaced X, which opened in 1902 and closed in 2031", the
+            # clause's: see below)
             if opener is not None:
                 return opener, False
             if text.startswith("It ") and subject is not None and not relative:
@@ -700,6 +708,73 @@ def _identifier_claims(doc: Document, text: str, low: str, in_sentence: list[Men
                          subject_mention=holder.id if holder else None, context=context,
                          inferred_subject=not named))
     return out
+
+
+def _position(passage: Passage, ss: int, m: Mention) -> int:
+    """A mention's position in the coordinates of the sentence that starts at `ss`."""
+    if passage.offsets is None:
+        return m.span.start - passage.start - ss
+    return bisect.bisect_left(passage.offsets, m.span.start) - ss
+
+
+# the words that may follow a sentence's opening noun as its verb: "The dam is", "The dam, which",
+# "The dam will", "The dam finally opened" (an event word of the packs is one too)
+AUXILIARIES = frozenset("is was are were will would has had have can could may might must shall "
+                        "should did does remains remained".split())
+
+
+def _headline_subject(text: str, low: str, passage: Passage, ss: int, in_sentence: list[Mention],
+                      state: _State, vocab: Vocabulary) -> Mention | None:
+    """The headline's thing, when this sentence of a document without a subject is about it.
+
+    A reader of "Pellow Dam opens after six years / The dam opened on 3 May" takes the dam of
+    the opening sentences for the headline's: while the body names no other thing (a place or
+    an agent, "at X", "by X", does not count), a sentence that opens with a definite noun of the
+    thing's kind ("The dam", "The new dam,", "This dam"), or with "It" right after such a
+    sentence, is the thing's. Its claims then take the thing where they would take an article's
+    subject. Once the body names another thing, "the dam" may be that one: never again."""
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    headline = state.headline
+    assert headline is not None
+    if things:
+        at = {m.id: _position(passage, ss, m) for m in things}
+        if any(m.surface.lower() != headline.surface.lower() for m in _actors(low, things, at)):
+            state.headline = None
+            return None
+    refers = _opens_with_kind(text, headline, vocab) or state.referred and text.startswith(
+        ("It ", "Its "))
+    state.referred = refers
+    return headline if refers else None
+
+
+def _opens_with_kind(text: str, thing: Mention, vocab: Vocabulary) -> bool:
+    """ "The dam opened", "The new dam, which ...", "The road dam is": the noun phrase that
+    opens the sentence after "The" or "This" ends (in a comma or before a verb) in the thing's
+    kind noun; not "The dam workers struck" nor "The weir opened" (another noun heads it), nor
+    "The Arlen dam" (a capitalised word that is no word of the thing's name)."""
+    words = text[:100].split(None, 5)
+    if len(words) < 3 or words[0] not in ("The", "This"):
+        return False
+    own = {w.lower() for w in thing.surface.split()}
+    for k in range(1, min(4, len(words) - 1)):
+        word, after = words[k].rstrip(","), words[k + 1]
+        if words[k].endswith(",") or after in AUXILIARIES or after.endswith(("ed", "ly")) \
+                or after in vocab.trigger_event:
+            return _kind_agrees(word, thing, vocab)  # the phrase's last word, before its verb
+        if word[:1].isupper() and word.lower() not in own:
+            return False
+    return False
+
+
+def _kind_agrees(noun: str, thing: Mention, vocab: Vocabulary) -> bool:
+    """Whether a lower-case noun is the named thing's kind: the kind noun that ends its name
+    ("dam": "Pellow Dam") or leads it ("lake": "Lake Tessel"), or a word of a designator's
+    name ("flight": "Flight 90")."""
+    words = thing.surface.lower().split()
+    if thing.kind == "designator":
+        return noun in words and noun.isalpha()
+    return noun == words[-1] and (noun in vocab.name_heads or noun in vocab.occasions) \
+        or noun == words[0] and noun in vocab.name_lead_heads
 
 
 # an opening phrase, then the subject pronoun of the main clause

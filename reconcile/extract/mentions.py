@@ -566,8 +566,9 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
         drafts[key] = d
 
     subject_key = None
-    if doc.title_span is not None and doc.kind in ("encyclopedia", "wiki"):
+    if title_is_subject(doc, vocab):
         t = doc.title_span
+        assert t is not None  # title_is_subject says so
         # "Hurricane Odile (2031)": a year in brackets tells namesakes apart; prose says
         # "Hurricane Odile", so the subject is the name before it
         end = t.start + len(_named_thing(_without_year(t.text), vocab))
@@ -666,6 +667,49 @@ def find_mentions(doc: Document, vocab: Vocabulary) -> list[Mention]:
                     d.alias_to = subject_key
     _prose_aliases(doc, regions, drafts)
     return _finalise(doc, drafts)
+
+
+def title_is_subject(doc: Document, vocab: Vocabulary) -> bool:
+    """Whether the document's title names what the whole document is about. An article's title
+    does, and so does the bold name a wikitext lead opens with; a headline (a news item's, a web
+    page's, or the heading a wikitext page opens with, unless that heading is one name and
+    nothing else) tells what happened, and only names the thing (see headline_thing)."""
+    t = doc.title_span
+    if t is None or doc.kind not in ("encyclopedia", "wiki"):
+        return False
+    if doc.kind == "encyclopedia" or not doc.text.startswith("=", doc.text.rfind("\n", 0, t.start) + 1):
+        return True
+    return _headline_names(t.text, vocab) == [(0, len(t.text))] \
+        or _looks_like_person(t.text, vocab)
+
+
+def _headline_names(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
+    """The things a headline names: designators, names ending in a kind noun, occasions."""
+    runs = _cap_runs(text)
+    found: list[tuple[int, int]] = []
+    for s, e in (*designators_in(text, vocab), *named_things(text, vocab, runs),
+                 *occasion_names(text, vocab, runs)):
+        if not any(_overlaps((s, e), k) for k in found):
+            found.append((s, e))
+    return sorted(found)
+
+
+def headline_thing(doc: Document, vocab: Vocabulary) -> Mention | None:
+    """The one thing a headline names ("Pellow Dam opens after six years": Pellow Dam), as a
+    mention of its own (id "m0", role "headline"); None when the document's title is its
+    subject, or the headline names no thing or two ("X closes as Y takes over"). People are no
+    things: "Mayor Ines Varga opens X" names X."""
+    t = doc.title_span
+    if t is None or title_is_subject(doc, vocab):
+        return None
+    found = _headline_names(t.text, vocab)
+    if len({" ".join(t.text[s:e].split()).lower() for s, e in found}) != 1:
+        return None
+    s, e = found[0]
+    surface = " ".join(t.text[s:e].split())
+    kind = "designator" if DIGIT.search(surface) else "name"
+    return Mention(f"{doc.id}:m0", doc.span(t.start + s, t.start + e), kind, surface,
+                   role="headline")
 
 
 def coined_names(text: str, vocab: Vocabulary) -> Iterator[tuple[int, int]]:
@@ -800,8 +844,12 @@ def field_passage(doc: Document, f: InfoboxField) -> Passage:
 
 
 def _verbatim(doc: Document, passage: Passage, start: int, end: int) -> bool:
+    """Whether the raw text says what the clean text does; a line break inside a paragraph
+    reads as a space (a name wrapped after "Pellow", with "Dam" on the next line, is "Pellow
+    Dam")."""
     s, e = passage.raw_range(start, end)
-    return doc.text[s:e] == passage.text[start:end]
+    raw, clean = doc.text[s:e], passage.text[start:end]
+    return raw == clean or "\n" in raw and " ".join(raw.split()) == clean
 
 
 def _regions(doc: Document) -> list[tuple[Passage, str | None]]:

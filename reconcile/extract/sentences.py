@@ -74,6 +74,20 @@ def _is_boundary(text: str, dot: int, end: int) -> bool:
     return not (word[:1].isdigit() and _next_visible(text, end).isdigit())
 
 
+def ends_sentence(text: str, end: int) -> bool:
+    """Whether a sentence ends at `end`, where a blank or the end of the text follows: the
+    splitter's own judgement (terminal punctuation, maybe closing quotes or brackets, and no
+    abbreviation or initial before it). A reader asks it at a line break inside a paragraph."""
+    i = end
+    while i > 0 and text[i - 1] in CLOSERS:
+        i -= 1
+    dot = i
+    while dot > 0 and text[dot - 1] in ".!?":
+        dot -= 1
+    return dot < i and _is_boundary(text, dot, end)
+
+
+CLOSERS = "\"'”’)]"
 VISIBLE = fastre.compile(r"\S")
 
 
