@@ -170,7 +170,8 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         findings = tables.findings_table(report)
         tables.write_parquet(findings, os.path.join(out_dir, "findings.parquet"))
         tables.write_csv(findings, os.path.join(out_dir, "findings.csv"))
-        tables.write_parquet(tables.claims_table(report), os.path.join(out_dir, "claims.parquet"))
+        tables.write_parquet(tables.claims_batches(report),
+                             os.path.join(out_dir, "claims.parquet"))
         tables.write_parquet(tables.entities_table(report),
                              os.path.join(out_dir, "entities.parquet"))
         summary["pages"] = tables.write_html(report, out_dir, summary)

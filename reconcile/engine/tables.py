@@ -10,6 +10,7 @@ from collections import defaultdict
 
 from ..cli import write_atomic
 from ..render.tables import (  # noqa: F401 - the audit writes these tables
+    claims_batches,
     claims_table,
     entities_table,
     findings_table,
