@@ -888,9 +888,12 @@ def _finalise(doc: Document, drafts: dict[tuple[int, int], _Draft]) -> list[Ment
     out = []
     for k in keys:
         d = drafts[k]
-        surface = " ".join(doc.text[k[0]:k[1]].split())
+        span = doc.span(k[0], k[1])
+        surface = " ".join(span.text.split())
+        if surface == span.text:  # one string, not two equal ones: an audit holds millions
+            surface = span.text
         out.append(Mention(
-            id=ids[k], span=doc.span(k[0], k[1]), kind=d.kind, surface=surface, short=d.short,
+            id=ids[k], span=span, kind=d.kind, surface=surface, short=d.short,
             alias_of=ids.get(d.alias_to) if d.alias_to else None, role=d.role,
             descriptor=d.descriptor, year=d.year,
         ))
