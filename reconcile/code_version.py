@@ -13,7 +13,9 @@ from pathlib import Path
 from . import __version__
 
 _ROOT = Path(__file__).resolve().parent
-_INPUTS = ("extract", "read", "packs", "data", "model.py", "vocab.py", "units.py", "fastre.py")
+# what extraction reads, and what decides the shape of a cached entry (worker.py, texts.py)
+_INPUTS = ("extract", "read", "packs", "data", "model.py", "vocab.py", "units.py", "fastre.py",
+           "engine/worker.py", "texts.py")
 
 
 @cache

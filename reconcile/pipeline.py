@@ -12,6 +12,7 @@ from .extract import MAX_CLAIMS_DEFAULT, Extraction, extract
 from .model import Claim, Document, Entity, InputProblem, Mention
 from .report import Report
 from .rules import Context, load_rules, run_rules
+from .texts import PackedTexts
 from .vocab import vocabulary
 
 
@@ -27,8 +28,10 @@ class Prepared(NamedTuple):
 def prepare(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
             config: Mapping[str, object] | None = None,
             extractions: Sequence[Extraction] | None = None,
-            consume: bool = False, spread: Spread | None = None) -> Prepared:
-    """Extraction (unless given), alignment, and the Context the rules see."""
+            consume: bool = False, spread: Spread | None = None,
+            texts: PackedTexts | None = None) -> Prepared:
+    """Extraction (unless given), alignment, and the Context the rules see. `texts`: the
+    documents' texts when the documents come without them (an audit holds them packed)."""
     config = config or {}
     vocab = vocabulary()
     docs = sorted(docs, key=lambda d: (d.path, d.id))
@@ -60,6 +63,7 @@ def prepare(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
         entity_of=alignment.entity_of,
         vocab=vocab,
         options=config,
+        texts=texts,
     )
     return Prepared(ctx, docs, alignment.entities, problems)
 
@@ -67,7 +71,8 @@ def prepare(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
 def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
         config: Mapping[str, object] | None = None,
         extractions: Sequence[Extraction] | None = None,
-        consume: bool = False, spread: Spread | None = None) -> Report:
+        consume: bool = False, spread: Spread | None = None,
+        texts: PackedTexts | None = None) -> Report:
     """`consume=True` lets the run empty a list of extractions it was given as it copies their
     claims with subjects filled in, so that a million-claim audit does not hold both copies.
     `spread` runs the per-item parts of alignment and the entity/source-scoped rules elsewhere
@@ -75,7 +80,7 @@ def run(docs: Sequence[Document], problems: Sequence[InputProblem] = (), *,
     config = config or {}
     ctx, docs, entities, problems = prepare(docs, problems, config=config,
                                             extractions=extractions, consume=consume,
-                                            spread=spread)
+                                            spread=spread, texts=texts)
     modules = load_rules(tuple(config.get("rules", ())))  # type: ignore[arg-type]
     findings, agreements = run_rules(ctx, modules, spread)
     return Report(

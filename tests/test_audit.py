@@ -253,3 +253,15 @@ def test_generated_documents_are_the_samples_size_and_deterministic(tmp_path):
                for p in (tmp_path / "b").iterdir())
     generate.write(str(tmp_path / "s"), 400, seed=5, short=True)
     assert sum(_sizes(tmp_path / "s")) / 400 < 1000
+
+
+def test_audit_with_texts_held_packed_finds_what_check_finds(tmp_path):
+    """The audit's documents come without their texts (held packed for the rules); the rules
+    that quote a sentence or look around a name must find exactly what a check finds."""
+    seeds = str(ROOT / "fixtures" / "seeds")
+    result = audit([seeds], str(tmp_path / "out"), jobs=2, quiet=True, use_cache=False,
+                   write=False)
+    assert result.report.sources and all(d.text == "" for d in result.report.sources)
+    rules = {f.rule for f in result.report.findings}
+    assert {"characterisation", "derived-duration", "anachronism", "text-residue"} <= rules
+    assert findings_json(result.report) == findings_json(reconcile.check([seeds]))

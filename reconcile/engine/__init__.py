@@ -22,6 +22,7 @@ from typing import Any, ParamSpec, TypeVar
 
 from ..model import InputProblem
 from ..report import Report
+from ..texts import PackedTexts
 from .inputs import Item, count_items, iter_items
 from .progress import Progress
 from .worker import Result
@@ -138,9 +139,11 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         progress.message(f"aligning and checking {len(done):,} documents")
         docs = [r.doc for r in done]
         extractions = [r.extraction for r in done]
+        texts = PackedTexts({r.doc.id: r.packed for r in done  # type: ignore[union-attr]
+                             if r.packed is not None})
         del done  # the run empties `extractions` as it goes (consume): no second copy
         report = pipeline.run(docs, problems, extractions=extractions,  # type: ignore[arg-type]
-                              consume=True, spread=spread)
+                              consume=True, spread=spread, texts=texts)
         del docs, extractions
     t_check = time.perf_counter() - t0 - t_extract
     counts = report.counts()

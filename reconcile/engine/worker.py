@@ -6,6 +6,7 @@ import contextlib
 from dataclasses import replace
 from typing import NamedTuple
 
+from .. import texts
 from ..extract import Extraction, extract
 from ..model import Document
 from ..read import InputError, decode, read_text
@@ -23,6 +24,7 @@ class Result(NamedTuple):
     extraction: Extraction | None
     problem: str | None
     extracted: bool  # False when the result came from the cache
+    packed: bytes | None = None  # the document's text (reconcile.texts): doc comes without it
 
 
 def process(item: Item, store: cache_mod.Cache) -> Result:
@@ -44,14 +46,15 @@ def process(item: Item, store: cache_mod.Cache) -> Result:
         k = cache_mod.key(source_id, path, fmt, text)
         hit = store.get(k)
         if hit is not None:
-            return Result(source_id, path, hit[0], hit[1], None, False)
+            return Result(source_id, path, hit[0], hit[1], None, False, hit[2])
         doc = read_text(text, path, source_id, fmt, note)
         extraction = extract(doc, vocabulary())
-        # the passages are the extractor's input only (rules and reports read doc.text): left
-        # here, they would be pickled to the parent and held there, 40% of a document's bytes
-        doc = replace(doc, passages=())
-        store.put(k, (doc, extraction))
-        return Result(source_id, path, doc, extraction, None, True)
+        # what the parent holds of the document: its passages are the extractor's input only
+        # (40% of what it pickled), and its text goes packed, for the rules that quote it
+        packed = texts.pack(doc.text)
+        doc = replace(doc, passages=(), text="")
+        store.put(k, (doc, extraction, packed))
+        return Result(source_id, path, doc, extraction, None, True, packed)
     except InputError as exc:
         return Result(source_id, path, None, None, str(exc), False)
     except Exception as exc:  # one bad document never stops an audit

@@ -39,6 +39,7 @@ from ..model import (
     Span,
     value_human,
 )
+from ..texts import PackedTexts
 from ..vocab import Vocabulary, vocabulary
 
 if TYPE_CHECKING:
@@ -77,6 +78,9 @@ class Context:
     entity_of: Mapping[str, str]
     vocab: Vocabulary
     options: Mapping[str, object] = field(default_factory=dict)
+    # the documents' texts when they are held apart from the documents (an audit packs them:
+    # see reconcile.texts); None: each document's own text
+    texts: PackedTexts | None = None
     _by_key: dict[tuple[str | None, str], list[Claim]] = field(default_factory=dict)
     _mentions_by_source: dict[str, list[Mention]] = field(default_factory=dict)
     _starts_by_source: dict[str, list[int]] = field(default_factory=dict)
@@ -157,11 +161,19 @@ class Context:
     def evidence(self, claim: Claim, note: str | None = None) -> Evidence:
         return Evidence.of(claim.span, claim.id, note if note is not None else value_human(claim.value))
 
+    def text(self, source_id: str) -> str:
+        return self.texts[source_id] if self.texts is not None else self.docs[source_id].text
+
+    def span(self, source_id: str, start: int, end: int) -> Span:
+        """Words of a document as a Span; rules make them here, not from the Document, whose
+        text an audit holds apart."""
+        return Span(source_id, start, end, self.text(source_id)[start:end])
+
     def sentence(self, claim: Claim) -> Span:
         """The sentence a prose claim came from, or the claim itself."""
         if claim.context is None:
             return claim.span
-        return self.docs[claim.source].span(*claim.context)
+        return self.span(claim.source, *claim.context)
 
     def severity(self, info: RuleInfo) -> Severity:
         configured = self.options.get(f"severity.{info.id}")
@@ -272,10 +284,11 @@ class ContextPart(NamedTuple):
     mentions: dict[str, Mention]
     entity_of: dict[str, str]
     shared_titles: frozenset[str] = frozenset()
+    texts: PackedTexts | None = None
 
     def context(self, vocab: Vocabulary, options: Mapping[str, object]) -> Context:
         return Context(self.docs, self.entities, self.claims, self.mentions, self.entity_of,
-                       vocab, options, shared_titles=self.shared_titles)
+                       vocab, options, texts=self.texts, shared_titles=self.shared_titles)
 
 
 def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
@@ -313,7 +326,8 @@ def split_context(ctx: Context, scope: str, parts: int) -> list[ContextPart]:
             claims=cs,
             mentions={k: m for k, m in ctx.mentions.items() if k in wanted},
             entity_of={m: ctx.entity_of[m] for m in wanted if m in ctx.entity_of},
-            shared_titles=ctx.shared_titles or frozenset()))
+            shared_titles=ctx.shared_titles or frozenset(),
+            texts=ctx.texts.subset(sources) if ctx.texts is not None else None))
     return out
 
 

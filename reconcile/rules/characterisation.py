@@ -32,11 +32,11 @@ def affiliation(ctx: Context, m: Mention) -> str | None:
 
 def _quote(ctx: Context, m: Mention) -> Evidence:
     """The member's name with the words that describe them: "NASA astronaut Loral O'Hara"."""
-    doc = ctx.docs[m.span.source]
-    at = doc.text.rfind(m.descriptor.split()[0], max(0, m.span.start - 80), m.span.start) \
-        if m.descriptor else -1
+    source = m.span.source
+    at = ctx.text(source).rfind(m.descriptor.split()[0], max(0, m.span.start - 80),
+                                m.span.start) if m.descriptor else -1
     start = at if at >= 0 else m.span.start
-    return Evidence.of(doc.span(start, m.span.end), note=m.descriptor)
+    return Evidence.of(ctx.span(source, start, m.span.end), note=m.descriptor)
 
 
 def _lists(ctx: Context, subject: str) -> list[Claim]:

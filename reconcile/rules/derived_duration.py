@@ -42,7 +42,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         if c.predicate != "duration" or not isinstance(c.value, Quantity) or c.subject is None:
             continue
         bounds = duration_days(c.value)
-        if bounds is None or PURPOSE_AFTER.match(ctx.docs[c.source].text, c.span.end):
+        if bounds is None or PURPOSE_AFTER.match(ctx.text(c.source), c.span.end):
             continue  # "took four years to finance": the time of another task, not of the span
         low, high = bounds
         candidates = [c.subject]

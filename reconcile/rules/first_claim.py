@@ -39,8 +39,8 @@ def _quote(ctx: Context, c: Claim, note: str) -> Evidence:
     span = c.span
     if holder is not None and holder.span.source == c.source and \
             abs(holder.span.start - c.span.start) < 120 and abs(holder.span.end - c.span.end) < 120:
-        span = ctx.docs[c.source].span(min(holder.span.start, c.span.start),
-                                       max(holder.span.end, c.span.end))
+        span = ctx.span(c.source, min(holder.span.start, c.span.start),
+                        max(holder.span.end, c.span.end))
     return Evidence.of(span, c.id, note)
 
 

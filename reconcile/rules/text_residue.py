@@ -26,7 +26,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
     for doc in ctx.docs.values():
         if doc.format in ("html", "wikitext"):
             continue  # entities are legitimate markup there; residue means plain text
-        hits = [m for m in ENTITY.finditer(doc.text)
+        hits = [m for m in ENTITY.finditer(ctx.text(doc.id))
                 if m.group()[1] == "#" or m.group()[1:] in KNOWN]
         if not hits:
             continue
@@ -34,7 +34,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
         first: dict[str, re.Match[str]] = {}
         for m in hits:
             first.setdefault(m.group(), m)
-        ev = [ctx.docs[doc.id].span(m.start(), m.end()) for m in list(first.values())[:MAX_CITED]]
+        ev = [ctx.span(doc.id, m.start(), m.end()) for m in list(first.values())[:MAX_CITED]]
         from ..model import Evidence
 
         yield finding(ctx, RULE, None, None,
