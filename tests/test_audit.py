@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import io
 import json
 import os
@@ -52,6 +53,20 @@ def test_outputs(audited):
     pages = list((out / "entities").glob("*.html"))
     assert len(pages) == summary["pages"] > 1
     assert all(f"entities/{p.name}" in index for p in pages)
+
+
+def test_entity_pages_show_what_was_found_consistent(audited):
+    """A reviewer sees an entity's agreements under its findings, each with every source's
+    words: the page of every entity with both lists them all."""
+    out, result = audited
+    with_findings = {f.subject for f in result.report.findings}
+    agreed = [a for a in result.report.agreements if a.subject in with_findings]
+    assert agreed
+    pages = {p.read_text() for p in (out / "entities").glob("*.html")}
+    for a in agreed:
+        page = next(p for p in pages if html.escape(a.message) in p)
+        assert "<h2>Checked and consistent</h2>" in page
+        assert all(f"<q>{html.escape(e.text)}</q>" in page for e in a.evidence)
 
 
 def test_csv_neutralises_formulas(tmp_path):

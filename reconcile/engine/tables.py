@@ -45,14 +45,25 @@ def slug(text: str, used: set[str]) -> str:
     return candidate
 
 
+def _quotes(evidence: tuple) -> str:
+    return "".join(f"<li><small>{_esc(e.source)}</small> <q>{_esc(e.text)}</q></li>"
+                   for e in evidence)
+
+
 def write_html(report: Report, out_dir: str, summary: dict) -> int:
-    """index.html plus entities/<slug>.html per entity with findings; returns the page count."""
+    """index.html plus entities/<slug>.html per entity with findings; returns the page count.
+    A page shows what disagrees and, below it, what was checked about the entity and found
+    consistent, each with the words of every source."""
     names = {e.id: e for e in report.entities}
     groups: dict[str, list] = defaultdict(list)
     for f in report.findings:
         key = f.subject if f.subject in names else \
             "source:" + (f.evidence[0].source if f.evidence else "none")
         groups[key].append(f)
+    agreed: dict[str, list] = defaultdict(list)
+    for a in report.agreements:
+        if a.subject in groups:
+            agreed[a.subject].append(a)
     os.makedirs(os.path.join(out_dir, "entities"), exist_ok=True)
     used: set[str] = set()
     rows = []
@@ -62,23 +73,24 @@ def write_html(report: Report, out_dir: str, summary: dict) -> int:
         ent = names.get(key)
         title = ent.name if ent else f"Source {key[7:]}"
         page = slug(f"{title}-{key}", used) + ".html"
-        items = []
-        for f in fs:
-            quotes = "".join(f"<li><small>{_esc(e.source)}</small> <q>{_esc(e.text)}</q></li>"
-                             for e in f.evidence)
-            items.append(f"<tr><td class='{f.severity}'>{f.severity}</td><td>{_esc(f.rule)}</td>"
-                         f"<td>{_esc(f.message)}<ul>{quotes}</ul></td></tr>")
+        items = [f"<tr><td class='{f.severity}'>{f.severity}</td><td>{_esc(f.rule)}</td>"
+                 f"<td>{_esc(f.message)}<ul>{_quotes(f.evidence)}</ul></td></tr>" for f in fs]
+        consistent = "".join(f"<tr><td>{_esc(a.rule)}</td><td>{_esc(a.message)}"
+                             f"<ul>{_quotes(a.evidence)}</ul></td></tr>"
+                             for a in sorted(agreed.get(key, ()), key=lambda a: (a.rule, a.id)))
         extra = f"<p>Also written: {_esc(', '.join(ent.variants))}</p>" if ent and \
             len(ent.variants) > 1 else ""
         body = (f"<p><a href='../index.html'>All entities</a></p><h1>{_esc(title)}</h1>{extra}"
                 f"<table><tr><th>Severity</th><th>Rule</th><th>Finding</th></tr>"
-                f"{''.join(items)}</table>")
+                f"{''.join(items)}</table>"
+                + (f"<h2>Checked and consistent</h2><table><tr><th>Rule</th><th>Agreement</th>"
+                   f"</tr>{consistent}</table>" if consistent else ""))
         with open(os.path.join(out_dir, "entities", page), "w", encoding="utf-8") as fh:
             fh.write(PAGE.format(title=_esc(title), body=body))  # index.html is written last
         counts = {s: sum(f.severity == s for f in fs) for s in rank}
         rows.append(f"<tr><td><a href='entities/{page}'>{_esc(title)}</a></td>"
                     f"<td>{counts['error']}</td><td>{counts['warning']}</td>"
-                    f"<td>{counts['info']}</td></tr>")
+                    f"<td>{counts['info']}</td><td>{len(agreed.get(key, ()))}</td></tr>")
     problems = "".join(f"<li>{_esc(p['path'])}: {_esc(p['message'])}</li>"
                        for p in summary["problems"][:1000])
     body = (f"<h1>Audit of {summary['documents']:,} documents</h1>"
@@ -88,7 +100,10 @@ def write_html(report: Report, out_dir: str, summary: dict) -> int:
             "<a href='findings.csv'>findings.csv</a>, findings.parquet, claims.parquet, "
             "entities.parquet, <a href='summary.json'>summary.json</a>.</p>"
             + (f"<h2>Unreadable inputs</h2><ul>{problems}</ul>" if problems else "")
-            + "<table><tr><th>Entity</th><th>Errors</th><th>Warnings</th><th>Notes</th></tr>"
+            + f"<p>{summary['agreements']:,} facts were checked and found consistent; an "
+            "entity's page lists those about it under its findings.</p>"
+            + "<table><tr><th>Entity</th><th>Errors</th><th>Warnings</th><th>Notes</th>"
+            "<th>Consistent</th></tr>"
             + "".join(rows) + "</table>")
     write_atomic(os.path.join(out_dir, "index.html"), PAGE.format(title="reconcile audit",
                                                                   body=body))
