@@ -24,7 +24,6 @@ What must not be flagged:
 
 from __future__ import annotations
 
-import pytest
 from conftest import probe_report
 
 
@@ -39,7 +38,6 @@ def money_rows(r):
                   for c in r.claims if getattr(c.value, "unit", None) in ("GBP", "EUR"))
 
 
-@pytest.mark.xfail(strict=True, reason="money in prose is not read yet")
 def test_the_cost_disagreement_and_nothing_else():
     r = report()
     alarms = [f for f in r.findings if f.severity != "info"]
@@ -54,7 +52,6 @@ def test_the_cost_disagreement_and_nothing_else():
     assert [f for f in r.findings if f.severity == "info"] == []
 
 
-@pytest.mark.xfail(strict=True, reason="money in prose is not read yet")
 def test_what_agrees():
     r = report()
     agreed = sorted((a.predicate, a.subject) for a in r.agreements)
@@ -63,7 +60,6 @@ def test_what_agrees():
                       ("opening", "other:saltmere-maritime-museum")]
 
 
-@pytest.mark.xfail(strict=True, reason="money in prose is not read yet")
 def test_every_sum_read_with_its_owner_mood_and_year():
     museum = "Saltmere Maritime Museum"
     assert money_rows(report()) == [

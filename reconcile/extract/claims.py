@@ -31,6 +31,7 @@ from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_da
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
+from .money import MONEY_SIGN, money_claims, money_period
 from .numbers import NUMBER_WORDS, NumberMatch, find_numbers, parse_number
 from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
@@ -200,6 +201,10 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
         qualifier = key if predicate == "members" else \
             count_year(doc, f.value, (max(0, f.value.find(" ")), len(f.value))) \
             if predicate in vocab.dated_counts else None
+        if predicate in vocab.money_period and isinstance(value, Quantity):
+            # "Revenue: €2.1 billion (fiscal 2030)": the year written after it, or none
+            low = f.value.lower()
+            qualifier = money_period(low, 0, 0, max(0, low.find(" ")), len(low))
         if predicate in vocab.events and vocab.events[predicate].by_body \
                 and key not in vocab.field_predicate:
             qualifier = _key_body(f.key, vocab)  # "KRA approval": the KRA's
@@ -541,8 +546,9 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     # dated events
     measured = measure_gate(vocab).search(low) is not None
     penalised = penalty_gate(vocab).search(low) is not None
+    monied = MONEY_SIGN.search(text) is not None and vocab.money_cue.search(low) is not None
     dates, numbers = _values(doc, text, state.last_date, state.year_date,
-                             measured or penalised or _numbers_used(text, low))
+                             measured or penalised or monied or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     # "The Kessel Rail Authority approved it": who approves (by trigger), never what is approved
@@ -659,6 +665,17 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
+    if monied and spans:
+        def payer(cue: int, at: int) -> tuple[Mention | None, bool]:
+            return _money_owner(text, low, cue, at, in_sentence, positions,
+                                subject or state.headline, state.last_thing, vocab)
+
+        def money_mood(lo: int, hi: int) -> str:
+            c0, c1 = clause_bounds(text, lo)
+            return _modality(low[max(lo, c0):min(hi, c1)], vocab)
+
+        out.extend(money_claims(doc, text, low, spans, vocab, payer, money_mood, span,
+                                (raw_s, raw_e)))
     if state.count_cues and vocab.count_cue.search(low) is not None:  # most sentences hold none
         sole = None if state.sole_occasion is None or _OTHER_TIME.search(low) \
             else state.sole_occasion
@@ -924,6 +941,95 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     if part and not things:
         return subject, True
     return None, True
+
+
+# a relative clause that holds a sum's cue: ", which cost", ", whose budget was"
+_WHICH_OPEN = fastre.compile(r",[ \t]*(?:which|that|whose)[ \t][^,;()]*\Z")
+# the few words between a name and the comma of its relative clause: "the X across the harbour,"
+_HEAD_FILL = fastre.compile(r"(?:[ \t]+[a-z][a-z'’\-]*){0,4}")
+# a second verb of the sentence's doer: "X bought Y and reported revenue of"
+_AND_VERB = fastre.compile(r"(?<![ \t])[ \t]+and[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|s)\b")
+_DEFINITE_AT = fastre.compile(r"\b(?:[Tt]he|[Tt]his)[ \t]+")
+_ADVERBS = fastre.compile(r"(?:(?:[a-z]+ly|also|then)[ \t]+)*")  # "It finally cost"
+
+
+def _money_owner(text: str, low: str, cue: int, at: int, in_sentence: list[Mention],
+                 positions: dict[str, int], subject: Mention | None, carried: Mention | None,
+                 vocab: Vocabulary) -> tuple[Mention | None, bool]:
+    """Whose sum the amount at `at` (its cue at `cue`) states, and whether that was inferred.
+
+    In a relative clause ("the Wendal Art Gallery across the harbour, which cost £75 million"),
+    the name it hangs on, or the subject's kind noun ("The museum, which cost ..."), else no
+    one. Otherwise the thing named nearest before the amount in its clause (not a place or an
+    agent, not one inside an aside or a clause of its own, and the first one where the
+    sentence's doer goes on with "and": "X bought Y and reported revenue of"), unless a definite
+    noun of the subject's kind comes after it ("Unlike the X Gallery, the museum cost"); that
+    noun alone means the subject ("The museum finally cost", "In its first year, the museum
+    had"). An opening "It" that names no other actor before the amount ("It cost", "It was
+    completed in 2031 and cost") or "Its revenue" is the thing last named (`carried`) or the
+    subject, as is a cue that opens the sentence ("Revenue rose to", "The total cost was"). None
+    where the sentence does not say: "Adult tickets cost £14"."""
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    which = _WHICH_OPEN.search(low, max(0, cue - 80), cue)
+    if which is not None:
+        head = _clause_head(low, which.start())
+        heads = [m for m in things if positions[m.id] + len(m.span.text) <= head
+                 and _HEAD_FILL.fullmatch(low, positions[m.id] + len(m.span.text), head)]
+        if heads:
+            return heads[-1], False
+        kind = _kind_phrase(text, max(0, head - 40), head, subject, vocab)
+        return (subject, True) if kind >= 0 else (None, True)
+    c0, _ = clause_bounds(text, at)
+    actors = [m for m in _actors(low, things, positions) if c0 <= positions[m.id] < at
+              and not _clause_between(low, positions[m.id] + len(m.span.text) + 1, at)
+              and not _WHICH_OPEN.search(low, c0, positions[m.id])]
+    kind = _kind_phrase(text, c0, cue, subject, vocab)
+    if actors:
+        named = actors[-1]
+        if _AND_VERB.search(low, positions[named.id] + len(named.span.text), cue):
+            named = actors[0]
+        if positions[named.id] > kind:
+            return named, False
+    if kind >= 0:
+        return subject, True
+    opening = _PRONOUN_OWNER.match(text)
+    if opening is not None and (opening.group() == "It " and not actors or opening.group() in (
+            "It ", "Its ") and _ADVERBS.fullmatch(low, opening.end(), cue)):
+        return carried or subject, True  # "It was completed in 2031 and cost", "Its revenue"
+    if low[:cue].strip() in ("", "the"):
+        return subject or carried, True
+    return None, True
+
+
+def _clause_between(low: str, a: int, b: int) -> bool:
+    """Whether a new clause starts between a and b: "X opened, and the museum cost"; an aside
+    that closes before b ("X, which opened in 2030, cost") is none."""
+    for m in _NEW_CLAUSE.finditer(low, a, b):
+        if not (m.group().startswith(",") and m.group().rstrip().endswith(("which", "who", "whose"))
+                and "," in low[m.end():b]):
+            return True
+    return False
+
+
+def _kind_phrase(text: str, lo: int, hi: int, subject: Mention | None,
+                 vocab: Vocabulary) -> int:
+    """Where the last definite noun phrase of the subject's kind between lo and hi starts
+    ("the museum", "The new museum's"), or -1; not "the Arlen museum" (a capitalised word that
+    is no word of the subject's name) nor "the museum shop" (another noun heads it)."""
+    if subject is None:
+        return -1
+    own = {w.lower() for w in subject.surface.split()}
+    found = -1
+    for the in _DEFINITE_AT.finditer(text, lo, hi):
+        for word in text[the.end():hi].split()[:3]:
+            bare = word.rstrip(",").removesuffix("'s").removesuffix("’s")
+            if bare.islower() and _kind_agrees(bare, subject, vocab):
+                if word == bare or not word.endswith(","):
+                    found = the.start()
+                break
+            if bare[:1].isupper() and bare.lower() not in own:
+                break
+    return found
 
 
 def _clause_head(low: str, comma: int) -> int:
