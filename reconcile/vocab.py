@@ -91,7 +91,8 @@ class Vocabulary:
     # a year sets its figures apart ("required" or "written"), the shared word lists, a first test
     money_before: re.Pattern[str] = fastre.compile("(?!)")
     money_after: re.Pattern[str] = fastre.compile("(?!)")
-    money_predicate: dict[str, str] = field(default_factory=dict)
+    money_predicate: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, word)
+    money_changes: frozenset[str] = frozenset()  # "rose to": a sum told as it changes
     money_not_with: dict[str, re.Pattern[str]] = field(default_factory=dict)
     money_period: dict[str, str] = field(default_factory=dict)
     money_estimated: re.Pattern[str] = fastre.compile("(?!)")
@@ -295,14 +296,15 @@ def _money(section: dict[str, Any]) -> dict[str, Any]:
     sums = {p: b for p, b in section.items() if isinstance(b, dict)}
     if not sums:
         return {}
-    predicate = {" ".join(w.split()): p for p, b in sorted(sums.items())
+    predicate = {(k, " ".join(w.split())): p for p, b in sorted(sums.items())
                  for k in ("verbs", "nouns", "after") for w in b.get(k, [])}
     verbs = [w for b in sums.values() for w in b.get("verbs", [])]
     nouns = [w for b in sums.values() for w in b.get("nouns", [])]
     after = [w for b in sums.values() for w in b.get("after", [])]
-    links = _words_re(section.get("links", [])) or "(?!)"
+    links = _words_re(section.get("links", []) + section.get("changes", [])) or "(?!)"
     before = (rf"\b(?:(?P<verb>{_words_re(verbs) or '(?!)'})|(?P<noun>{_words_re(nouns) or '(?!)'})"
-              rf"(?:[ \t]+of(?:[ \t]+[^\s,.;:()]{{1,30}}){{1,4}})?[ \t]+(?:{links}))[ \t]+\Z")
+              rf"(?:[ \t]+of(?:[ \t]+[^\s,.;:()]{{1,30}}){{1,4}})?[ \t]+(?P<link>{links}))"
+              rf"[ \t]+\Z")
 
     def words(key: str) -> re.Pattern[str]:
         found = section.get(key, [])
@@ -317,6 +319,7 @@ def _money(section: dict[str, Any]) -> dict[str, Any]:
         "money_not_with": {p: fastre.compile(r"\b(?:" + _words_re(b["not_with"]) + r")\b")
                            for p, b in sums.items() if b.get("not_with")},
         "money_period": {p: b["period"] for p, b in sums.items() if b.get("period")},
+        "money_changes": frozenset(" ".join(w.split()) for w in section.get("changes", [])),
         "money_estimated": words("estimated"),
         "money_restated": words("restated"),
         "money_rate": fastre.compile(r"(?<![ \t])[ \t]*(?:" + (_words_re(section.get("rates", []))

@@ -77,8 +77,9 @@ def money_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch],
         after = None if cue else vocab.money_after.match(low, end)
         if cue is None and after is None:
             continue
-        word = cue["verb"] or cue["noun"] if cue else after["after"]  # type: ignore[index]
-        predicate = vocab.money_predicate[" ".join(word.split())]
+        kind, word = ("verbs", cue["verb"]) if cue and cue["verb"] else \
+            ("nouns", cue["noun"]) if cue else ("after", after["after"])  # type: ignore[index]
+        predicate = vocab.money_predicate[kind, " ".join(word.split())]
         start, stop = (cue.start(), end) if cue else (n.start, after.end())  # type: ignore[union-attr]
         lo = max(low.rfind(c, 0, start) for c in _SEGMENT) + 1
         hi = min((j for j in (low.find(c, stop) for c in _SEGMENT) if j >= 0), default=len(low))
@@ -87,6 +88,10 @@ def money_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch],
                 or vocab.money_restated.search(low, lo, hi) or vocab.money_rate.match(low, end):
             continue  # a ticket's price, an overrun, the sum in today's money, "£5m more"
         mood = _mood(low, n, lo, start, stop, hi, vocab, modality)
+        if mood == "stated" and cue and cue["link"] \
+                and " ".join(cue["link"].split()) in vocab.money_changes \
+                and vocab.money_period.get(predicate) != "required":
+            mood = "estimated"  # "the cost has risen to £60m": on its way, not what it came to
         following = next((numbers[j].start for j in monies[i + 1:] if numbers[j].start >= stop),
                          len(low))
         period = money_period(low, lo, start, stop, min(hi, following)) \
