@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from reconcile.api import check_documents
 from reconcile.extract import extract
+from reconcile.extract.money import money_named, money_sign
 from reconcile.extract.numbers import find_numbers
 from reconcile.model import Quantity
 from reconcile.read import read_text
@@ -52,6 +53,14 @@ def test_no_money_where_there_is_none(text):
     assert not [n for n in find_numbers(text) if (n.value.unit or "").isupper()]
 
 
+def test_a_code_alone_is_read_where_the_sentence_has_numbers_anyway():
+    """No sign or name in the document: the code is seen by the number grammar, which reads
+    this sentence for its span of time (a sentence with neither is not read for money)."""
+    found = sums("Keld Shipping reported revenue of NOK 4.2 billion for the year 2031.")
+    assert {(s[0], s[1], s[3], s[5]) for s in found} == {
+        ("revenue", "revenue of NOK 4.2 billion", "NOK", "2031")}
+
+
 def test_a_range_is_in_one_currency_and_scale():
     found = find_numbers("It cost $3–4 million.")
     assert [(n.value.value, n.value.unit) for n in found] == [(3e6, "USD"), (4e6, "USD")]
@@ -67,6 +76,7 @@ FORMS = [("£", "", "GBP"), ("€", "", "EUR"), ("$", "", "USD"), ("¥", "", "JP
 SCALES = [("", 0, False), (" thousand", 3, False), (" million", 6, False),
           (" billion", 9, False), ("m", 6, True), ("bn", 9, True), ("k", 3, True)]
 APPROX = ["", "about ", "nearly ", "some ", "roughly "]
+CODES = {code for _, _, code in FORMS}
 
 
 @settings(max_examples=300, deadline=None)
@@ -91,6 +101,10 @@ def test_every_written_amount_reads_back(whole, frac, form, scale, approx, lead)
     assert n.value.decimals == len(frac) - power
     assert n.value.approximate == bool(approx)
     assert text[n.start:n.end] == amount
+    # the first test that lets a sentence's numbers be read for money lets this one through,
+    # unless only a code tells the currency (read where the sentence's numbers are anyway)
+    assert money_sign(text) or money_named(text.lower()) or before.strip() in CODES \
+        or after.strip() in CODES
 
 
 @settings(max_examples=300, deadline=None)

@@ -31,8 +31,8 @@ from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_da
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
-from .money import MONEY_SIGN, money_claims, money_period
-from .numbers import NUMBER_WORDS, NumberMatch, find_numbers, parse_number
+from .money import money_claims, money_named, money_period, money_sign
+from .numbers import CURRENCIES, NUMBER_WORDS, NumberMatch, find_numbers, parse_number
 from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
 
@@ -68,6 +68,7 @@ class _State:
     last_people: list[Mention] = field(default_factory=list)  # the last sentence's, in order
     last_thing: Mention | None = None
     count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
+    named_money: bool = True  # the document names a currency somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
     other: bool = False  # the last sentence was about some other, unnamed thing
     sole_occasion: Mention | None = None  # the one occasion a subject-less document names
@@ -83,8 +84,10 @@ def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary,
     subject = subject_of(mentions)
     out: list[Claim] = []
     out.extend(_field_claims(doc, mentions, subject, vocab))
-    state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None,
-                   headline=headline if subject is None else None)
+    low = doc.text.lower()
+    state = _State(count_cues=vocab.count_cue.search(low) is not None,
+                   headline=headline if subject is None else None,
+                   named_money=money_named(low))
     mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
     if subject is None and state.count_cues:
         state.sole_occasion = _sole_occasion(mentions, vocab)
@@ -546,7 +549,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     # dated events
     measured = measure_gate(vocab).search(low) is not None
     penalised = penalty_gate(vocab).search(low) is not None
-    monied = MONEY_SIGN.search(text) is not None and vocab.money_cue.search(low) is not None
+    monied = (money_sign(text) or state.named_money and money_named(low)) \
+        and vocab.money_cue.search(low) is not None
     dates, numbers = _values(doc, text, state.last_date, state.year_date,
                              measured or penalised or monied or _numbers_used(text, low))
     respectively = "respectively" in low
@@ -665,7 +669,8 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
-    if monied and spans:
+    if spans and (monied or any(n.value.unit in CURRENCIES for n in spans)
+                  and vocab.money_cue.search(low) is not None):  # "NOK 4.2 billion": a code
         def payer(cue: int, at: int) -> tuple[Mention | None, bool]:
             return _money_owner(text, low, cue, at, in_sentence, positions,
                                 subject or state.headline, state.last_thing, vocab)
