@@ -184,6 +184,12 @@ def test_a_rivals_figure_in_the_same_sentence_is_the_rivals():
                                               (6e6, "Varne Pier")}
 
 
+def test_a_relative_clause_after_a_place_is_no_sum_of_the_place():
+    # the clause hangs on "A new hall in Varne Park", whose hall is unnamed
+    assert sums("A new hall in Varne Park, which cost £5 million, opened in 2031.",
+                title="Keld Pier") == set()
+
+
 def test_bounds_and_ranges():
     found = sums("The pier cost more than £4 million. The pier cost up to £5 million. The "
                  "pier cost £3–4 million.", title="Keld Pier")

@@ -979,7 +979,9 @@ def _money_owner(text: str, low: str, cue: int, at: int, in_sentence: list[Menti
     if which is not None:
         head = _clause_head(low, which.start())
         heads = [m for m in things if positions[m.id] + len(m.span.text) <= head
-                 and _HEAD_FILL.fullmatch(low, positions[m.id] + len(m.span.text), head)]
+                 and _HEAD_FILL.fullmatch(low, positions[m.id] + len(m.span.text), head)
+                 and not OBLIQUE_BEFORE.search(low, max(0, positions[m.id] - 16),
+                                               max(0, positions[m.id]))]  # "a base in Perth,"
         if heads:
             return heads[-1], False
         kind = _kind_phrase(text, max(0, head - 40), head, subject, vocab)
