@@ -184,6 +184,27 @@ def test_a_rivals_figure_in_the_same_sentence_is_the_rivals():
                                               (6e6, "Varne Pier")}
 
 
+@pytest.mark.parametrize("prose", [
+    "A new pier head of the Keld Pier cost £12 million.",
+    "The Keld Pier's new cafe cost £1 million.",
+    "A new cafe on the pier cost £1 million.",
+    "The pier cafe cost £1 million.",
+])
+def test_a_part_of_the_thing_or_a_thing_of_it_is_not_the_thing(prose):
+    assert sums(prose, title="Keld Pier") == set()
+
+
+@pytest.mark.parametrize("prose, quote", [
+    ("The pier finally cost £4 million.", "cost £4 million"),
+    ("In its first year, the pier had an operating budget of £1 million.",
+     "operating budget of £1 million"),
+    ("The pier's total cost was £4 million.", "total cost was £4 million"),
+    ("The total cost of the pier was £4 million.", "total cost of the pier was £4 million"),
+])
+def test_the_thing_itself(prose, quote):
+    assert {(s[1], s[-1]) for s in sums(prose, title="Keld Pier")} == {(quote, "Keld Pier")}
+
+
 def test_a_relative_clause_after_a_place_is_no_sum_of_the_place():
     # the clause hangs on "A new hall in Varne Park", whose hall is unnamed
     assert sums("A new hall in Varne Park, which cost £5 million, opened in 2031.",

@@ -956,6 +956,8 @@ _HEAD_FILL = fastre.compile(r"(?:[ \t]+[a-z][a-z'’\-]*){0,4}")
 _AND_VERB = fastre.compile(r"(?<![ \t])[ \t]+and[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|s)\b")
 _DEFINITE_AT = fastre.compile(r"\b(?:[Tt]he|[Tt]his)[ \t]+")
 _ADVERBS = fastre.compile(r"(?:(?:[a-z]+ly|also|then)[ \t]+)*")  # "It finally cost"
+# a preposition a noun phrase hangs on: "a new wing of the museum", "Tickets to the museum"
+_GOVERNED = fastre.compile(r"\b(?:of|to|for|at|in|from|with|near|on|by)[ \t]+\Z")
 
 
 def _money_owner(text: str, low: str, cue: int, at: int, in_sentence: list[Mention],
@@ -989,7 +991,8 @@ def _money_owner(text: str, low: str, cue: int, at: int, in_sentence: list[Menti
     c0, _ = clause_bounds(text, at)
     actors = [m for m in _actors(low, things, positions) if c0 <= positions[m.id] < at
               and not _clause_between(low, positions[m.id] + len(m.span.text) + 1, at)
-              and not _WHICH_OPEN.search(low, c0, positions[m.id])]
+              and not _WHICH_OPEN.search(low, c0, positions[m.id])
+              and not _part_owner(low, positions[m.id], positions[m.id] + len(m.span.text), cue)]
     kind = _kind_phrase(text, c0, cue, subject, vocab)
     if actors:
         named = actors[-1]
@@ -1008,6 +1011,16 @@ def _money_owner(text: str, low: str, cue: int, at: int, in_sentence: list[Menti
     return None, True
 
 
+def _part_owner(low: str, start: int, end: int, cue: int) -> bool:
+    """Whether a name before a sum's cue names what owns the thing of the sum, not that thing:
+    "A new wing of the X cost", "The X's new wing cost" (but "The X's revenue was")."""
+    if end > cue:
+        return False
+    if low.endswith(("of ", "of the "), max(0, start - 8), start):
+        return True
+    return low.startswith(("'s", "’s"), end) and bool(low[end + 2:cue].strip())
+
+
 def _clause_between(low: str, a: int, b: int) -> bool:
     """Whether a new clause starts between a and b: "X opened, and the museum cost"; an aside
     that closes before b ("X, which opened in 2030, cost") is none."""
@@ -1020,18 +1033,30 @@ def _clause_between(low: str, a: int, b: int) -> bool:
 
 def _kind_phrase(text: str, lo: int, hi: int, subject: Mention | None,
                  vocab: Vocabulary) -> int:
-    """Where the last definite noun phrase of the subject's kind between lo and hi starts
-    ("the museum", "The new museum's"), or -1; not "the Arlen museum" (a capitalised word that
-    is no word of the subject's name) nor "the museum shop" (another noun heads it)."""
+    """Where the last definite noun phrase of the subject's kind between lo and hi starts, when
+    the words up to hi go on from it ("The museum (finally) cost", "the museum had an operating
+    budget of", "the museum's revenue was"), or -1. Not "the Arlen museum" (a capitalised word
+    that is no word of the subject's name), "the museum shop" (another noun heads it), "a new
+    wing of the museum", "Tickets to the museum" (it is not what the clause is about), "the
+    museum's new wing" (another thing of it)."""
     if subject is None:
         return -1
     own = {w.lower() for w in subject.surface.split()}
     found = -1
     for the in _DEFINITE_AT.finditer(text, lo, hi):
-        for word in text[the.end():hi].split()[:3]:
+        if _GOVERNED.search(text, max(0, the.start() - 8), the.start()):
+            continue
+        words = [w.group() for w in WORDS.finditer(text, the.end(), hi)]
+        for i, word in enumerate(words[:3]):
             bare = word.rstrip(",").removesuffix("'s").removesuffix("’s")
             if bare.islower() and _kind_agrees(bare, subject, vocab):
-                if word == bare or not word.endswith(","):
+                rest = words[i + 1:]
+                if bare != word.rstrip(","):  # "the museum's": the cue must follow
+                    goes_on = not rest
+                else:  # "the museum, ...", "the museum had", "the museum finally"
+                    goes_on = not rest or word.endswith(",") or rest[0] in AUXILIARIES \
+                        or rest[0].endswith(("ed", "ly"))
+                if goes_on:
                     found = the.start()
                 break
             if bare[:1].isupper() and bare.lower() not in own:
