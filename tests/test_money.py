@@ -250,6 +250,20 @@ def test_no_budget_disagreement(news):
     assert [f for f in r.findings if f.rule == "value-conflict"] == []
 
 
+def test_an_infobox_range_holds_what_prose_says():
+    film = FILM.replace("- Budget: $12 million", "- Budget: $30–35 million")
+    held = run(film, " date 2031-09-02\nThe Salt Road opens\nThe Salt Road, made on a budget "
+                     "of $32 million, opened on Friday.\n")
+    assert [f for f in held.findings if f.rule == "value-conflict"] == []
+    assert [a.predicate for a in held.agreements] == ["budget"]
+    outside = run(film, " date 2031-09-02\nThe Salt Road opens\nThe Salt Road, made on a "
+                        "budget of $42 million, opened on Friday.\n")
+    assert [(f.predicate, sorted(e.text for e in f.evidence)) for f in outside.findings
+            if f.rule == "value-conflict"] == [
+        ("budget", ["$30–35 million", "budget of $42 million"])]
+    assert "$30–35 million" in outside.findings[0].message
+
+
 def test_revenue_of_two_years_is_never_compared_and_of_one_year_is():
     article = ("= Keld Shipping =\n\n- Revenue: €310 million (2031)\n\nKeld Shipping is a ferry "
                "company.\n")

@@ -31,7 +31,7 @@ from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_da
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
-from .money import money_claims, money_named, money_period, money_sign
+from .money import money_claims, money_named, money_period, money_range, money_sign
 from .numbers import CURRENCIES, NUMBER_WORDS, NumberMatch, find_numbers, parse_number
 from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
@@ -198,7 +198,7 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
         elif predicate == "members":
             value = tuple(f.value[s:e] for s, e in _items(f.value))
         else:
-            number = parse_number(f.value) if f.value.strip() else None
+            number = parse_number(f.value) or money_range(f.value) if f.value.strip() else None
             if number is not None:
                 value = number
         qualifier = key if predicate == "members" else \

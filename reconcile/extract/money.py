@@ -21,9 +21,9 @@ from collections.abc import Callable
 from .. import fastre
 from ..model import Claim, Document, Mention, Quantity, Span
 from ..vocab import Vocabulary
-from .numbers import CURRENCIES, NumberMatch
+from .numbers import CURRENCIES, NumberMatch, find_numbers
 
-__all__ = ["money_claims", "money_named", "money_period", "money_sign"]
+__all__ = ["money_claims", "money_named", "money_period", "money_range", "money_sign"]
 
 # Cheap first tests of whether a text may hold an amount of money: a currency sign in the
 # sentence, or a currency's name in the document ("380 million euros"); plain substring tests, a
@@ -118,6 +118,23 @@ def money_claims(doc: Document, text: str, low: str, numbers: list[NumberMatch],
                          modality=mood, qualifier=period, context=context,
                          inferred_subject=inferred))
     return out
+
+
+def money_range(value: str) -> Quantity | None:
+    """A field's whole value as a range of money ("$30–35 million", "£3m to £4m (2031)"), or
+    None."""
+    t = value.strip()
+    if t.endswith(")") and 0 < len(t) - t.rfind("(") <= 62:  # "(2031)", "(est.)"
+        t = t[:t.rfind("(")].rstrip()
+    found = find_numbers(t)
+    if len(found) != 2 or found[0].start != 0 or found[1].end != len(t):
+        return None
+    a, b = found[0].value, found[1].value
+    if a.unit not in CURRENCIES or a.unit != b.unit or not b.value > a.value \
+            or not _RANGE.fullmatch(t, found[0].end, found[1].start):
+        return None
+    return Quantity(a.value, a.unit, min(a.decimals, b.decimals), a.approximate or b.approximate,
+                    high=b.value)
 
 
 def _mood(low: str, n: NumberMatch, lo: int, start: int, stop: int, hi: int,
