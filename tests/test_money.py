@@ -264,6 +264,21 @@ def test_an_infobox_range_holds_what_prose_says():
     assert "$30–35 million" in outside.findings[0].message
 
 
+@pytest.mark.parametrize("field, year", [("€310 million (FY2031)", "2031"),
+                                         ("€310 million (fiscal 2031)", "2031"),
+                                         ("€310 million", None)])
+def test_an_infobox_revenue_takes_its_year_from_its_brackets(field, year):
+    doc = read_text(f"= Keld Shipping =\n\n- Revenue: {field}\n\nKeld Shipping is a firm.\n",
+                    "a.txt", "a")
+    [claim] = [c for c in extract(doc).claims if c.predicate == "revenue"]
+    assert (claim.value.value, claim.qualifier) == (310e6, year)
+
+
+def test_a_sum_so_far_is_on_its_way():
+    assert {(s[0], s[4]) for s in sums("The pier has cost £4 million so far.", title="Keld Pier")} \
+        == {("cost", "estimated")}
+
+
 def test_revenue_of_two_years_is_never_compared_and_of_one_year_is():
     article = ("= Keld Shipping =\n\n- Revenue: €310 million (2031)\n\nKeld Shipping is a ferry "
                "company.\n")

@@ -53,9 +53,9 @@ _BOUND = fastre.compile(r"(?P<min>more\s+than|over|at\s+least|upwards\s+of|just\
                         r"|(?P<max>less\s+than|fewer\s+than|under|up\s+to|just\s+under)"
                         r"|(?P<est>an\s+estimated|estimated)\b")
 _SEGMENT = ",;:("
-# a year or a numbered year of the thing's life: "in 2023", "fiscal 2030", "(2032)", "in its
-# first year"
-_PERIOD = fastre.compile(r"(?<![\w,.])(?:(?P<y>1[89]\d\d|2\d\d\d)(?![\w,.]\d|[-–]\d)"
+# a year or a numbered year of the thing's life: "in 2023", "fiscal 2030", "FY2030", "(2032)",
+# "in its first year"
+_PERIOD = fastre.compile(r"(?<![\w,.])(?:(?:fy[ \t]?)?(?P<y>1[89]\d\d|2\d\d\d)(?![\w,.]\d|[-–]\d)"
                          r"|(?P<n>first|second|third|fourth|fifth|opening|inaugural)[ \t]+"
                          r"(?:full[ \t]+)?(?P<w>year|season))\b")
 # a sentence that opens with its time: "In fiscal 2030, ...", "In its first year, ..."
