@@ -273,7 +273,9 @@ class Claim:
     span: Span
     subject_mention: str | None = None  # mention id, resolved to an entity by align
     subject: str | None = None  # entity id, filled in after alignment
-    modality: str = "stated"  # stated | planned | aborted | future | approximate
+    # stated | planned | aborted | future | present | approximate | minimum | maximum (bounds:
+    # "more than", "up to") | estimated (a sum forecast or estimated: "an estimated $40 million")
+    modality: str = "stated"
     qualifier: str | None = None  # narrows the predicate: "900 days" for a milestone
     resolution: str | None = None  # how a relative value was resolved
     context: tuple[int, int] | None = None  # the sentence it came from (raw offsets)

@@ -23,7 +23,7 @@ ISO_DATE = fastre.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 SUBJECT_KINDS = {"person": "person", "designator": "designator", "name": "name",
                  "serial": "serial", "mission": "designator", "thing": "name"}
 MODALITIES = frozenset({"stated", "planned", "aborted", "future", "approximate", "present",
-                        "minimum"})
+                        "minimum", "maximum", "estimated"})
 
 
 class RecordError(ValueError):
