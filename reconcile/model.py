@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from .units import convert_value, decimals_for, dimension, to_base
+from .units import convert_value, decimals_for, dimension, money_text, to_base
 from .units import plural as unit_plural
 
 Severity = Literal["error", "warning", "info"]
@@ -152,12 +152,17 @@ class DateValue:
 
 @dataclass(frozen=True, slots=True)
 class Quantity:
-    """A number with its unit and the precision it was written at."""
+    """A number with its unit and the precision it was written at. Money is in its currency's
+    code ("GBP"), never converted: two currencies are not comparable."""
 
     value: float
     unit: str | None = None  # singular: "day", "month", "degree", None for a bare count
     decimals: int = 0
     approximate: bool = False
+    high: float | None = None  # a range's upper end ("$3–4 million"); `value` is its lower
+
+    def ends(self) -> tuple[float, float]:
+        return self.value, self.value if self.high is None else self.high
 
     def tolerance(self) -> float:
         written = 0.5 * 10 ** (-self.decimals)
@@ -176,8 +181,10 @@ class Quantity:
         (+-0.05 km) agrees with 1,150 m and 1,250 m, the very ends of what rounds to 1.2 km, as
         1,200 m agrees with 1,200.5 m; 1,140 m it does not. 459 ft (139.9 m, +-0.15 m) agrees
         with 140 m (+-0.5 m): a precision is only ever widened by the coarser value."""
-        if self.unit == other.unit:
-            return abs(self.value - other.value) <= max(self.tolerance(), other.tolerance()) + 1e-9
+        if self.unit == other.unit:  # a range agrees with what it holds or overlaps
+            (a0, a1), (b0, b1) = self.ends(), other.ends()
+            gap = max(0.0, b0 - a1, a0 - b1)
+            return gap <= max(self.tolerance(), other.tolerance()) + 1e-9
         if not self.comparable(other):
             return False
         a, b = self.in_base(), other.in_base()
@@ -197,6 +204,9 @@ class Quantity:
         return Quantity(value, unit, decimals_for(tol), self.approximate)
 
     def human(self) -> str:
+        if self.unit and self.unit.isupper():  # money: "£48.3 million", "NOK 4.2 billion"
+            return ("approximately " if self.approximate else "") + money_text(
+                self.ends(), self.decimals, self.unit)
         num = f"{self.value:,.{max(0, self.decimals)}f}"  # "2.4 million": -5
         plural = "" if self.value == 1 or (self.unit or "").isupper() else unit_plural(
             self.unit or "")  # "GBP": money
@@ -205,6 +215,8 @@ class Quantity:
 
     def to_json(self) -> dict[str, Any]:
         out: dict[str, Any] = {"value": int(self.value) if self.decimals == 0 else self.value}
+        if self.high is not None:
+            out["high"] = int(self.high) if self.decimals == 0 else self.high
         if self.unit:
             out["unit"] = self.unit
         if self.approximate:
@@ -261,7 +273,9 @@ class Claim:
     span: Span
     subject_mention: str | None = None  # mention id, resolved to an entity by align
     subject: str | None = None  # entity id, filled in after alignment
-    modality: str = "stated"  # stated | planned | aborted | future | approximate
+    # stated | planned | aborted | future | present | approximate | minimum | maximum (bounds:
+    # "more than", "up to") | estimated (a sum forecast or estimated: "an estimated $40 million")
+    modality: str = "stated"
     qualifier: str | None = None  # narrows the predicate: "900 days" for a milestone
     resolution: str | None = None  # how a relative value was resolved
     context: tuple[int, int] | None = None  # the sentence it came from (raw offsets)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import math
 
-__all__ = ["SIZES", "dimension", "to_base", "convert_value", "decimals_for", "plural"]
+__all__ = ["SIZES", "dimension", "to_base", "convert_value", "decimals_for", "plural",
+           "money_text"]
 
 # unit -> (dimension, size in the dimension's base unit); exact by definition where one exists
 SIZES: dict[str, tuple[str, float]] = {
@@ -58,3 +59,24 @@ def decimals_for(tolerance: float) -> int:
 
 def plural(unit: str) -> str:
     return "s" if unit not in SIZES or unit in _WORDS else ""
+
+
+# Money is written in its currency's code ("GBP", "NOK"); it has no dimension, so no two
+# currencies are ever compared. The symbols below are only for showing an amount.
+MONEY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$", "JPY": "¥"}
+_MONEY_SCALES = ((10**12, "trillion"), (10**9, "billion"), (10**6, "million"))
+
+
+def money_text(ends: tuple[float, float], decimals: int, code: str) -> str:
+    """An amount as a reader writes it: "£48.3 million", "NOK 4.2 billion", "$3–4 million",
+    "£14"; a figure written to the unit stays whole ("£48,300,000")."""
+    lead = MONEY_SYMBOLS.get(code) or code + " "
+    top = max(abs(v) for v in ends)
+    nums, word = [f"{v:,.{max(0, decimals)}f}" for v in ends], ""
+    for size, scale in _MONEY_SCALES:
+        shown = decimals + len(str(size)) - 1
+        if top >= size and shown <= 3:
+            nums, word = [f"{v / size:,.{max(0, shown)}f}" for v in ends], scale
+            break
+    text = nums[0] if nums[0] == nums[-1] else f"{nums[0]}–{nums[-1]}"
+    return f"{lead}{text}" + (f" {word}" if word else "")

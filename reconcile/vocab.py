@@ -86,6 +86,19 @@ class Vocabulary:
     # [penalties]: predicate -> (words before its quantity, words after one, words that void it,
     # the units it takes: empty for spans of time, or "money")
     penalties: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    # [money] (see default.toml): the words right before an amount (groups verb, noun) and right
+    # after one (group after), cue word -> predicate, predicate -> its voiding words and whether
+    # a year sets its figures apart ("required" or "written"), the shared word lists, a first test
+    money_before: re.Pattern[str] = fastre.compile("(?!)")
+    money_after: re.Pattern[str] = fastre.compile("(?!)")
+    money_predicate: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, word)
+    money_changes: frozenset[str] = frozenset()  # "rose to": a sum told as it changes
+    money_not_with: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    money_period: dict[str, str] = field(default_factory=dict)
+    money_estimated: re.Pattern[str] = fastre.compile("(?!)")
+    money_restated: re.Pattern[str] = fastre.compile("(?!)")
+    money_rate: re.Pattern[str] = fastre.compile("(?!)")
+    money_cue: re.Pattern[str] = fastre.compile("(?!)")
 
     def identifier_predicate(self, cue: str) -> str:
         return self.identifier_cue[" ".join(cue.lower().split())]
@@ -209,6 +222,10 @@ def _build(data: dict[str, Any]) -> Vocabulary:
     nouns = {n: p for p, body in sorted(measures.items()) for n in body.get("nouns", [])}
     for noun, predicate in nouns.items():
         fields.setdefault(normalise_key(noun), predicate)  # "Total length: 620 m" is a length
+    money = data.get("money", {})
+    for predicate, body in sorted(money.items()):
+        for noun in body.get("nouns", []) if isinstance(body, dict) else ():
+            fields.setdefault(normalise_key(noun), predicate)  # "Total cost: £48 million"
     people = data.get("people", {})
     seq = data.get("sequence", {})
     occasions = [" ".join(w.lower().split()) for w in data.get("names", {}).get("occasions", [])]
@@ -267,7 +284,48 @@ def _build(data: dict[str, Any]) -> Vocabulary:
         penalties={p: tuple(tuple(body.get(k, ())) for k in ("before", "after", "not_with",
                                                               "units"))
                    for p, body in data.get("penalties", {}).items()},
+        **_money(money),
     )
+
+
+def _money(section: dict[str, Any]) -> dict[str, Any]:
+    """The [money] section's patterns. Right before an amount: a verb ("cost"), or a noun and
+    a linking word ("budget of", "revenue rose to"), maybe with "of" and up to four words
+    between ("the total cost of the project was"; words of at most 30 letters, so that a
+    search stays linear); right after one: a noun ("budget", "in revenue")."""
+    sums = {p: b for p, b in section.items() if isinstance(b, dict)}
+    if not sums:
+        return {}
+    predicate = {(k, " ".join(w.split())): p for p, b in sorted(sums.items())
+                 for k in ("verbs", "nouns", "after") for w in b.get(k, [])}
+    verbs = [w for b in sums.values() for w in b.get("verbs", [])]
+    nouns = [w for b in sums.values() for w in b.get("nouns", [])]
+    after = [w for b in sums.values() for w in b.get("after", [])]
+    links = _words_re(section.get("links", []) + section.get("changes", [])) or "(?!)"
+    before = (rf"\b(?:(?P<verb>{_words_re(verbs) or '(?!)'})|(?P<noun>{_words_re(nouns) or '(?!)'})"
+              rf"(?:[ \t]+of(?:[ \t]+[^\s,.;:()]{{1,30}}){{1,4}})?[ \t]+(?P<link>{links}))"
+              rf"[ \t]+\Z")
+
+    def words(key: str) -> re.Pattern[str]:
+        found = section.get(key, [])
+        return fastre.compile(r"\b(?:" + _words_re(found) + r")(?![\w'’])") if found \
+            else fastre.compile("(?!)")
+
+    return {
+        "money_before": fastre.compile(before),
+        "money_after": fastre.compile(r"(?<![ \t])(?:[ \t]*-[ \t]*|[ \t]+)(?P<after>"
+                                      + (_words_re(after) or "(?!)") + r")(?![\w-])"),
+        "money_predicate": predicate,
+        "money_not_with": {p: fastre.compile(r"\b(?:" + _words_re(b["not_with"]) + r")\b")
+                           for p, b in sums.items() if b.get("not_with")},
+        "money_period": {p: b["period"] for p, b in sums.items() if b.get("period")},
+        "money_changes": frozenset(" ".join(w.split()) for w in section.get("changes", [])),
+        "money_estimated": words("estimated"),
+        "money_restated": words("restated"),
+        "money_rate": fastre.compile(r"(?<![ \t])[ \t]*(?:" + (_words_re(section.get("rates", []))
+                                                                or "(?!)") + r")\b"),
+        "money_cue": first_test(verbs + nouns + after, bounded=False),
+    }
 
 
 def _coined_re(endings: list[str]) -> re.Pattern[str]:

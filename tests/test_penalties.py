@@ -108,8 +108,8 @@ def test_a_fine_is_the_persons_in_either_currency_form():
                    "lost €2 million in sponsorship.\n")
     assert claims(text, "fine", "suspension") == [
         ("Nils Aune", "suspension", "2 years", "two years"),
-        ("Nils Aune", "fine", "40,000 EUR", "40,000 euros"),
-        ("Eva Lind", "fine", "5,000 EUR", "€5,000")]
+        ("Nils Aune", "fine", "€40,000", "40,000 euros"),
+        ("Eva Lind", "fine", "€5,000", "€5,000")]
 
 
 def test_a_fine_of_a_span_of_time_or_a_sentence_of_money_is_none():

@@ -115,3 +115,13 @@ def _plain(value):
     if isinstance(value, Quantity):
         return int(value.value) if value.decimals == 0 else value.value
     return value
+
+
+def test_a_money_range_reads_back_as_a_report_writes_it(tmp_path):
+    record = ('{"subject": "Orto Dam", "predicate": "cost", "value": {"value": 3000000, '
+              '"high": 4000000, "unit": "USD"}, "modality": "estimated"}\n')
+    (tmp_path / "costs.jsonl").write_text(record, encoding="utf-8")
+    [doc], problems = read_paths([str(tmp_path / "costs.jsonl")])
+    [claim] = extract(doc).claims
+    assert claim.to_json()["value"] == {"value": 3000000, "high": 4000000, "unit": "USD"}
+    assert claim.modality == "estimated"

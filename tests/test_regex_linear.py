@@ -50,6 +50,12 @@ ANCHORED = {
     "reconcile.extract.mentions.VARIANT_AFTER",
     "reconcile.extract.claims.BODY_AFTER",
     "reconcile.extract.claims.KIND_WORDS",
+    "reconcile.extract.claims._ADVERBS",
+    "reconcile.extract.claims._HEAD_FILL",
+    "reconcile.extract.money._RANGE",
+    "reconcile.extract.money._BOUND",
+    "reconcile.extract.money._OPENING_PERIOD",
+    "reconcile.extract.numbers._OF_AFTER",
 }
 # Ten times the text may take at most 10**1.5 (~32) times as long: a growth exponent under 1.5,
 # where linear is 1 and quadratic 2. A linear scan that builds one 1 MB match measures 16-23x

@@ -31,7 +31,8 @@ from .dates import CALENDAR_WORDS, DateMatch, find_dates, leading_date, parse_da
 from .firsts import RANK_CUE, rank_claims
 from .measures import measure_claims, measure_gate
 from .mentions import LIST_SPLIT, field_passage, subject_of
-from .numbers import NUMBER_WORDS, NumberMatch, find_numbers, parse_number
+from .money import money_claims, money_named, money_period, money_range, money_sign
+from .numbers import CURRENCIES, NUMBER_WORDS, NumberMatch, find_numbers, parse_number
 from .penalties import penalty_claims, penalty_gate
 from .sentences import clause_bounds, split_sentences
 
@@ -67,6 +68,7 @@ class _State:
     last_people: list[Mention] = field(default_factory=list)  # the last sentence's, in order
     last_thing: Mention | None = None
     count_cues: bool = True  # the document holds a count phrase somewhere (a first test)
+    named_money: bool = True  # the document names a currency somewhere (a first test)
     last_occasion: Mention | None = None  # the occasion the last sentence named, if any
     other: bool = False  # the last sentence was about some other, unnamed thing
     sole_occasion: Mention | None = None  # the one occasion a subject-less document names
@@ -82,8 +84,10 @@ def extract_claims(doc: Document, mentions: list[Mention], vocab: Vocabulary,
     subject = subject_of(mentions)
     out: list[Claim] = []
     out.extend(_field_claims(doc, mentions, subject, vocab))
-    state = _State(count_cues=vocab.count_cue.search(doc.text.lower()) is not None,
-                   headline=headline if subject is None else None)
+    low = doc.text.lower()
+    state = _State(count_cues=vocab.count_cue.search(low) is not None,
+                   headline=headline if subject is None else None,
+                   named_money=money_named(low))
     mentions = sorted(mentions, key=lambda m: (m.span.start, m.span.end))
     if subject is None and state.count_cues:
         state.sole_occasion = _sole_occasion(mentions, vocab)
@@ -194,12 +198,16 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
         elif predicate == "members":
             value = tuple(f.value[s:e] for s, e in _items(f.value))
         else:
-            number = parse_number(f.value) if f.value.strip() else None
+            number = parse_number(f.value) or money_range(f.value) if f.value.strip() else None
             if number is not None:
                 value = number
         qualifier = key if predicate == "members" else \
             count_year(doc, f.value, (max(0, f.value.find(" ")), len(f.value))) \
             if predicate in vocab.dated_counts else None
+        if predicate in vocab.money_period and isinstance(value, Quantity):
+            # "Revenue: €2.1 billion (fiscal 2030)": the year written after it, or none
+            low = f.value.lower()
+            qualifier = money_period(low, 0, 0, max(0, low.find(" ")), len(low))
         if predicate in vocab.events and vocab.events[predicate].by_body \
                 and key not in vocab.field_predicate:
             qualifier = _key_body(f.key, vocab)  # "KRA approval": the KRA's
@@ -541,8 +549,10 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
     # dated events
     measured = measure_gate(vocab).search(low) is not None
     penalised = penalty_gate(vocab).search(low) is not None
+    monied = (money_sign(text) or state.named_money and money_named(low)) \
+        and vocab.money_cue.search(low) is not None
     dates, numbers = _values(doc, text, state.last_date, state.year_date,
-                             measured or penalised or _numbers_used(text, low))
+                             measured or penalised or monied or _numbers_used(text, low))
     respectively = "respectively" in low
     dated_triggers: set[int] = set()
     # "The Kessel Rail Authority approved it": who approves (by trigger), never what is approved
@@ -659,6 +669,18 @@ def _sentence_claims(doc: Document, passage: Passage, ss: int, se: int, mentions
 
         out.extend(measure_claims(doc, text, low, numbers, vocab, owner, mood, span,
                                   (raw_s, raw_e)))
+    if spans and (monied or any(n.value.unit in CURRENCIES for n in spans)
+                  and vocab.money_cue.search(low) is not None):  # "NOK 4.2 billion": a code
+        def payer(cue: int, at: int) -> tuple[Mention | None, bool]:
+            return _money_owner(text, low, cue, at, in_sentence, positions,
+                                subject or state.headline, state.last_thing, vocab)
+
+        def money_mood(lo: int, hi: int) -> str:
+            c0, c1 = clause_bounds(text, lo)
+            return _modality(low[max(lo, c0):min(hi, c1)], vocab)
+
+        out.extend(money_claims(doc, text, low, spans, vocab, payer, money_mood, span,
+                                (raw_s, raw_e)))
     if state.count_cues and vocab.count_cue.search(low) is not None:  # most sentences hold none
         sole = None if state.sole_occasion is None or _OTHER_TIME.search(low) \
             else state.sole_occasion
@@ -924,6 +946,122 @@ def _measure_owner(text: str, low: str, at: int, after: int | None, part: bool,
     if part and not things:
         return subject, True
     return None, True
+
+
+# a relative clause that holds a sum's cue: ", which cost", ", whose budget was"
+_WHICH_OPEN = fastre.compile(r",[ \t]*(?:which|that|whose)[ \t][^,;()]*\Z")
+# the few words between a name and the comma of its relative clause: "the X across the harbour,"
+_HEAD_FILL = fastre.compile(r"(?:[ \t]+[a-z][a-z'’\-]*){0,4}")
+# a second verb of the sentence's doer: "X bought Y and reported revenue of"
+_AND_VERB = fastre.compile(r"(?<![ \t])[ \t]+and[ \t]+(?:[a-z]+ly[ \t]+)?[a-z]+(?:ed|s)\b")
+_DEFINITE_AT = fastre.compile(r"\b(?:[Tt]he|[Tt]his)[ \t]+")
+_ADVERBS = fastre.compile(r"(?:(?:[a-z]+ly|also|then)[ \t]+)*")  # "It finally cost"
+# a preposition a noun phrase hangs on: "a new wing of the museum", "Tickets to the museum"
+_GOVERNED = fastre.compile(r"\b(?:of|to|for|at|in|from|with|near|on|by)[ \t]+\Z")
+
+
+def _money_owner(text: str, low: str, cue: int, at: int, in_sentence: list[Mention],
+                 positions: dict[str, int], subject: Mention | None, carried: Mention | None,
+                 vocab: Vocabulary) -> tuple[Mention | None, bool]:
+    """Whose sum the amount at `at` (its cue at `cue`) states, and whether that was inferred.
+
+    In a relative clause ("the Wendal Art Gallery across the harbour, which cost £75 million"),
+    the name it hangs on, or the subject's kind noun ("The museum, which cost ..."), else no
+    one. Otherwise the thing named nearest before the amount in its clause (not a place or an
+    agent, not one inside an aside or a clause of its own, and the first one where the
+    sentence's doer goes on with "and": "X bought Y and reported revenue of"), unless a definite
+    noun of the subject's kind comes after it ("Unlike the X Gallery, the museum cost"); that
+    noun alone means the subject ("The museum finally cost", "In its first year, the museum
+    had"). An opening "It" that names no other actor before the amount ("It cost", "It was
+    completed in 2031 and cost") or "Its revenue" is the thing last named (`carried`) or the
+    subject, as is a cue that opens the sentence ("Revenue rose to", "The total cost was"). None
+    where the sentence does not say: "Adult tickets cost £14"."""
+    things = [m for m in in_sentence if m.kind in ("designator", "name")]
+    which = _WHICH_OPEN.search(low, max(0, cue - 80), cue)
+    if which is not None:
+        head = _clause_head(low, which.start())
+        heads = [m for m in things if positions[m.id] + len(m.span.text) <= head
+                 and _HEAD_FILL.fullmatch(low, positions[m.id] + len(m.span.text), head)
+                 and not OBLIQUE_BEFORE.search(low, max(0, positions[m.id] - 16),
+                                               max(0, positions[m.id]))]  # "a base in Perth,"
+        if heads:
+            return heads[-1], False
+        kind = _kind_phrase(text, max(0, head - 40), head, subject, vocab)
+        return (subject, True) if kind >= 0 else (None, True)
+    c0, _ = clause_bounds(text, at)
+    actors = [m for m in _actors(low, things, positions) if c0 <= positions[m.id] < at
+              and not _clause_between(low, positions[m.id] + len(m.span.text) + 1, at)
+              and not _WHICH_OPEN.search(low, c0, positions[m.id])
+              and not _part_owner(low, positions[m.id], positions[m.id] + len(m.span.text), cue)]
+    kind = _kind_phrase(text, c0, cue, subject, vocab)
+    if actors:
+        named = actors[-1]
+        if _AND_VERB.search(low, positions[named.id] + len(named.span.text), cue):
+            named = actors[0]
+        if positions[named.id] > kind:
+            return named, False
+    if kind >= 0:
+        return subject, True
+    opening = _PRONOUN_OWNER.match(text)
+    if opening is not None and (opening.group() == "It " and not actors or opening.group() in (
+            "It ", "Its ") and _ADVERBS.fullmatch(low, opening.end(), cue)):
+        return carried or subject, True  # "It was completed in 2031 and cost", "Its revenue"
+    if low[:cue].strip() in ("", "the"):
+        return subject or carried, True
+    return None, True
+
+
+def _part_owner(low: str, start: int, end: int, cue: int) -> bool:
+    """Whether a name before a sum's cue names what owns the thing of the sum, not that thing:
+    "A new wing of the X cost", "The X's new wing cost" (but "The X's revenue was")."""
+    if end > cue:
+        return False
+    if low.endswith(("of ", "of the "), max(0, start - 8), start):
+        return True
+    return low.startswith(("'s", "’s"), end) and bool(low[end + 2:cue].strip())
+
+
+def _clause_between(low: str, a: int, b: int) -> bool:
+    """Whether a new clause starts between a and b: "X opened, and the museum cost"; an aside
+    that closes before b ("X, which opened in 2030, cost") is none."""
+    for m in _NEW_CLAUSE.finditer(low, a, b):
+        if not (m.group().startswith(",") and m.group().rstrip().endswith(("which", "who", "whose"))
+                and "," in low[m.end():b]):
+            return True
+    return False
+
+
+def _kind_phrase(text: str, lo: int, hi: int, subject: Mention | None,
+                 vocab: Vocabulary) -> int:
+    """Where the last definite noun phrase of the subject's kind between lo and hi starts, when
+    the words up to hi go on from it ("The museum (finally) cost", "the museum had an operating
+    budget of", "the museum's revenue was"), or -1. Not "the Arlen museum" (a capitalised word
+    that is no word of the subject's name), "the museum shop" (another noun heads it), "a new
+    wing of the museum", "Tickets to the museum" (it is not what the clause is about), "the
+    museum's new wing" (another thing of it)."""
+    if subject is None:
+        return -1
+    own = {w.lower() for w in subject.surface.split()}
+    found = -1
+    for the in _DEFINITE_AT.finditer(text, lo, hi):
+        if _GOVERNED.search(text, max(0, the.start() - 8), the.start()):
+            continue
+        words = [w.group() for w in WORDS.finditer(text, the.end(), hi)]
+        for i, word in enumerate(words[:3]):
+            bare = word.rstrip(",").removesuffix("'s").removesuffix("’s")
+            if bare.islower() and _kind_agrees(bare, subject, vocab):
+                rest = words[i + 1:]
+                if bare != word.rstrip(","):  # "the museum's": the cue must follow
+                    goes_on = not rest
+                else:  # "the museum, ...", "the museum had", "the museum finally"
+                    goes_on = not rest or word.endswith(",") or rest[0] in AUXILIARIES \
+                        or rest[0].endswith(("ed", "ly"))
+                if goes_on:
+                    found = the.start()
+                break
+            if bare[:1].isupper() and bare.lower() not in own:
+                break
+    return found
 
 
 def _clause_head(low: str, comma: int) -> int:

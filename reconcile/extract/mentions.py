@@ -683,9 +683,52 @@ def title_is_subject(doc: Document, vocab: Vocabulary) -> bool:
         or _looks_like_person(t.text, vocab)
 
 
-def _headline_names(text: str, vocab: Vocabulary) -> list[tuple[int, int]]:
-    """The things a headline names: designators, names ending in a kind noun, occasions."""
-    runs = _cap_runs(text)
+# words a title-case headline's name does not go on through: "Skarvik Tunnel Opens After Four
+# Years", "Pellow Dam Is Named ...", "Work Starts On X" (an event word of the packs, too)
+_HEADLINE_BREAKS = FUNCTION_WORDS | frozenset(
+    "is was are were will would has had have can could may might must shall should did does "
+    "be been gets got set sets wins won into over off up down out amid".split())
+
+
+def _title_case_runs(text: str, vocab: Vocabulary) -> list[tuple[int, str]] | None:
+    """A headline written in title case ("Skarvik Tunnel Opens After Four Years") is one
+    capitalised run, so its names are read from the run cut at its verbs and function words:
+    a function word or auxiliary, an event word of the packs, or after the first word a word in
+    -s, -ed or -ing that is no kind noun ("Mayor Hails Pellow Dam", but "Wells Cathedral", "Kings
+    Cross Station", "Tarrow Foods"). None for a headline not in title case, or one with no such word (a name
+    alone: "Saltmere Maritime Museum")."""
+    words = [(m.start(), m.group()) for m in NAME_TOKEN.finditer(text)]
+    if len(words) < 3 or not all(w[:1].isupper() or not w[:1].isalpha() or w in FUNCTION_WORDS
+                                 for _, w in words):
+        return None
+    runs: list[tuple[int, str]] = []
+    cut = False
+    start = end = -1
+    for k, (at, word) in enumerate(words):
+        low = word.lower()
+        stop = low in _HEADLINE_BREAKS or low in vocab.trigger_event or k > 0 \
+            and low.endswith(("s", "ed", "ing")) and not low.endswith(("ss", "us", "is")) \
+            and low not in vocab.name_heads and low not in vocab.name_lead_heads \
+            and not word[:-1].isupper()
+        if stop or not word[:1].isupper() and not word[:1].isdigit():
+            cut = True
+            if start >= 0:
+                runs.append((start, text[start:end]))
+            start = -1
+            continue
+        if start < 0:
+            start = at
+        end = at + len(word)
+    if start >= 0:
+        runs.append((start, text[start:end]))
+    return runs if cut else None
+
+
+def _headline_names(text: str, vocab: Vocabulary,
+                    title_case: bool = False) -> list[tuple[int, int]]:
+    """The things a headline names: designators, names ending in a kind noun, occasions (in a
+    title-case headline, `title_case`, from its runs cut at verbs and function words)."""
+    runs = (_title_case_runs(text, vocab) if title_case else None) or _cap_runs(text)
     found: list[tuple[int, int]] = []
     for s, e in (*designators_in(text, vocab), *named_things(text, vocab, runs),
                  *occasion_names(text, vocab, runs)):
@@ -702,7 +745,7 @@ def headline_thing(doc: Document, vocab: Vocabulary) -> Mention | None:
     t = doc.title_span
     if t is None or title_is_subject(doc, vocab):
         return None
-    found = _headline_names(t.text, vocab)
+    found = _headline_names(t.text, vocab, title_case=True)
     if len({" ".join(t.text[s:e].split()).lower() for s, e in found}) != 1:
         return None
     s, e = found[0]

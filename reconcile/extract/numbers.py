@@ -63,8 +63,14 @@ for _unit, _forms in {
     "km/h": "km/h kph", "mph": "mph", "m/s": "m/s",
     "person": "person persons people", "orbit": "orbit orbits",
     "celsius": "°C", "fahrenheit": "°F",
-    # money named after the amount, as the symbol before it reports it ("pounds" may weigh)
-    "EUR": "euro euros", "USD": "dollar dollars", "JPY": "yen",
+    # money named after the amount, as the symbol before it reports it ("pounds" may weigh:
+    # only "N million pounds" is money, see _Builder.add), or by its code ("48 million USD")
+    "EUR": "euro euros EUR", "USD": "dollar dollars US_dollars U.S._dollars USD", "JPY": "yen JPY",
+    "GBP": "pounds pounds_sterling GBP", "AUD": "Australian_dollars AUD",
+    "CAD": "Canadian_dollars CAD", "NZD": "New_Zealand_dollars NZD",
+    "HKD": "Hong_Kong_dollars HKD", "SGD": "Singapore_dollars SGD", "CNY": "yuan renminbi CNY",
+    "CHF": "Swiss_francs CHF", "INR": "Indian_rupees INR", "SEK": "kronor Swedish_kronor SEK",
+    "NOK": "Norwegian_kroner NOK", "DKK": "Danish_kroner DKK", "RUB": "roubles rubles RUB",
 }.items():
     for _f in _forms.split(" ") if _unit != "percent" else ("percent", "%", "per_cent"):
         _UNITS[_f.replace("_", " ")] = _unit  # "_": a blank inside a form
@@ -76,8 +82,23 @@ _TIME_DAYS = {"day": 1.0, "week": 7.0, "fortnight": 14.0, "month": 30.44, "year"
 _UNIT_RE = "|".join(re.escape(u) for u in sorted(_UNITS, key=len, reverse=True))
 # "[ ]*-?[ ]*" would try every split of a blank run between its two stars: quadratic per call.
 _UNIT_AFTER = fastre.compile(rf"(?P<sp>[ \t\u00a0]*(?:-[ \t\u00a0]*)?)(?P<u>{_UNIT_RE})(?![A-Za-z/])")
-_CURRENCY = {"£": "GBP", "€": "EUR", "$": "USD", "¥": "JPY"}  # a symbol written before
-CURRENCIES = frozenset(_CURRENCY.values())  # the units of money amounts
+# Money: a symbol before the amount, maybe after letters that say whose dollar it is ("US$",
+# "A$", "HK$"; other letters before a symbol make it no money we know: "Z$"), or a code and a
+# blank ("EUR 3.5m", "NOK 4.2 billion"). After a symbol or code, a letter glued to the number
+# is its scale ("£12m", "$1.2bn", "$5k"), not a unit ("12m" alone is twelve metres).
+_SYMBOLS = {"£": "GBP", "€": "EUR", "$": "USD", "¥": "JPY", "₹": "INR", "₩": "KRW", "₽": "RUB",
+            "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP"}
+_PREFIXED = {"US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "C$": "CAD",
+             "CA$": "CAD", "CAN$": "CAD", "NZ$": "NZD", "HK$": "HKD", "S$": "SGD",
+             "SG$": "SGD", "NT$": "TWD", "R$": "BRL", "MX$": "MXN", "Mex$": "MXN",
+             "CN¥": "CNY", "JP¥": "JPY"}
+_CODES = frozenset("USD EUR GBP JPY CNY CHF AUD CAD NZD HKD SGD INR SEK NOK DKK ISK PLN CZK HUF "
+                   "RUB TRY ZAR BRL MXN KRW TWD ILS AED SAR".split())
+_MONEY_SCALES = {"k": 3, "m": 6, "mn": 6, "mln": 6, "b": 9, "bn": 9, "bln": 9, "tn": 12,
+                 "trn": 12}
+CURRENCIES = frozenset(_SYMBOLS.values()) | frozenset(_PREFIXED.values()) | _CODES
+_BLANKS = " \t\u00a0"
+_OF_AFTER = fastre.compile(r"[ \t]+of\b")  # "2 million pounds of thrust": a weight
 _HALF = fastre.compile(r"[ \t]+and[ \t]+a[ \t]+half(?![A-Za-z])")  # "three and a half hours"
 _SCALE_AFTER = fastre.compile(r"[ \t\u00a0]+(?P<s>thousand|million|billion|trillion)(?![A-Za-z])")
 _ORDINALS = {"st", "nd", "rd", "th"}
@@ -169,31 +190,57 @@ def _word_values(text: str, start: int, end: int) -> list[tuple[int, int, float]
     return out
 
 
+def money_before(text: str, at: int) -> tuple[str, int] | None:
+    """The currency written right before the number at `at` ("£", "US$", "€ ", "EUR ") and
+    where it starts; None where there is none or its letters name no currency we know."""
+    if at >= 4 and text[at - 1] in _BLANKS and text[at - 4:at - 1] in _CODES \
+            and (at == 4 or not text[at - 5].isalnum()):
+        return text[at - 4:at - 1], at - 4
+    j = at - 1 if at and text[at - 1] in _SYMBOLS else \
+        at - 2 if at >= 2 and text[at - 1] in _BLANKS and text[at - 2] in _SYMBOLS else -1
+    if j < 0:
+        return None
+    k = j
+    while k > 0 and j - k < 4 and (text[k - 1].isalpha() or text[k - 1] == "."):
+        k -= 1
+    if k == j:
+        return _SYMBOLS[text[j]], j
+    unit = _PREFIXED.get(text[k:j + 1])
+    return (unit, k) if unit is not None and not (k and text[k - 1].isalnum()) else None
+
+
 class _Builder:
     def __init__(self, text: str) -> None:
         self.text = text
         self.out: list[tuple[int, int, Quantity, bool]] = []
+        self.scaled = 1  # the scale word the last number added took ("4 million": 10**6)
 
     def add(self, start: int, end: int, value: float, decimals: int, ordinal: bool = False,
             unit: str | None = None, allow_unit: bool = True, require_unit: bool = False,
-            ) -> None:
+            money: tuple[str, int] | None = None, currency: str | None = None) -> None:
+        """`money`: the currency written before the number and where it starts (the quote
+        starts there too); `currency`: one written before a range's first number ("$3–4
+        million"), which the second, added here, is in."""
         text = self.text
+        self.scaled = 1
         if not ordinal and (half := _HALF.match(text, end)):
             value, decimals, end = value + 0.5, max(decimals, 1), half.end()
         if unit is None and allow_unit and not ordinal:
             s = _SCALE_AFTER.match(text, end)
             if s:
-                value *= _SCALES[s["s"]]
-                decimals -= len(str(_SCALES[s["s"]])) - 1
+                self.scaled = _SCALES[s["s"]]
+                value *= self.scaled
+                decimals -= len(str(self.scaled)) - 1
                 end = s.end()
-            money = _CURRENCY.get(text[start - 1]) if start else None
-            u = None if money else _UNIT_AFTER.match(text, end)
-            if money:
-                unit, start = money, start - 1
-            elif u and (u["u"] not in _GLUED_ONLY or not u["sp"]) \
-                    and not (u["sp"].strip() == "-" and u["u"] in ("%", "°")):
+            unit = currency
+            u = None if money or currency else _UNIT_AFTER.match(text, end)
+            if u and (u["u"] not in _GLUED_ONLY or not u["sp"]) \
+                    and not (u["sp"].strip() == "-" and u["u"] in ("%", "°")) \
+                    and (u["u"] != "pounds" or s and not _OF_AFTER.match(text, u.end())):
                 unit = _UNITS[u["u"]]
                 end = u.end()
+        if money is not None and not ordinal:
+            unit, start = money
         if require_unit and unit is None:
             return
         lo = max(0, start - 30)
@@ -217,28 +264,37 @@ def find_numbers(text: str, skip: Sequence[tuple[int, int]] = ()) -> list[Number
             suf = m["suf"]
             unit = None
             ordinal = False
+            money = money_before(text, s) if s else None
+            scale = 0
             if suf:
-                if suf.lower() in _ORDINALS and not m["n2"] and "." not in m["n1"]:
+                if money and suf.lower() in _MONEY_SCALES:
+                    scale, unit = _MONEY_SCALES[suf.lower()], money[0]  # "£12m", "$1.2bn"
+                elif suf.lower() in _ORDINALS and not m["n2"] and "." not in m["n1"]:
                     ordinal = True
                 elif suf in _GLUED_OK or suf in ("°", "°C", "°F"):
                     unit = _UNITS[suf]
                 else:
                     continue  # "2.1a", "70S": a designation, not a number
             v1, d1 = _digits(m["n1"])
+            v1, d1 = v1 * 10 ** scale, d1 - scale
             if m["n2"]:
                 v2, d2 = _digits(m["n2"])
                 end2 = m.end()
                 before = len(b.out)
-                b.add(m.start("n2"), end2, v2, d2, ordinal, unit,
-                      require_unit=m["rs"] == "-")
+                b.add(m.start("n2"), end2, v2 * 10 ** scale, d2 - scale, ordinal, unit,
+                      require_unit=m["rs"] == "-" and money is None,
+                      currency=money[0] if money else None)
                 if len(b.out) == before:
                     continue
-                approx = _APPROX.search(text, max(0, s - 30), s)
-                first = (approx.start() if approx else s, m.end("n1"),
-                         Quantity(v1, b.out[-1][2].unit, d1, bool(approx)), ordinal)
+                # "3–4 million": the second's scale word is the first's too
+                s0 = money[1] if money else s
+                approx = _APPROX.search(text, max(0, s0 - 30), s0)
+                first = (approx.start() if approx else s0, m.end("n1"),
+                         Quantity(v1 * b.scaled, b.out[-1][2].unit,
+                                  d1 - len(str(b.scaled)) + 1, bool(approx)), ordinal)
                 b.out.insert(len(b.out) - 1, first)
             else:
-                b.add(s, m.end(), v1, d1, ordinal, unit)
+                b.add(s, m.end(), v1, d1, ordinal, unit, money=money)
         elif m["words"]:
             for ws, we, v in _word_values(text, m.start("words"), m.end("words")):
                 b.add(ws, we, v, 0, require_unit=v == 1 and text[ws:we].lower() == "one")

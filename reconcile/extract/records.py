@@ -23,7 +23,7 @@ ISO_DATE = fastre.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 SUBJECT_KINDS = {"person": "person", "designator": "designator", "name": "name",
                  "serial": "serial", "mission": "designator", "thing": "name"}
 MODALITIES = frozenset({"stated", "planned", "aborted", "future", "approximate", "present",
-                        "minimum"})
+                        "minimum", "maximum", "estimated"})
 
 
 class RecordError(ValueError):
@@ -93,7 +93,11 @@ def _value(raw: object, predicate: str, record: dict, vocab: Vocabulary) -> Valu
     if isinstance(raw, dict):
         if not isinstance(raw.get("value"), (int, float)) or isinstance(raw.get("value"), bool):
             raise RecordError('a {"value": ...} object needs a number')
-        return _quantity(raw["value"], raw.get("unit"), raw.get("approximate"))
+        q = _quantity(raw["value"], raw.get("unit"), raw.get("approximate"))
+        high = raw.get("high")  # a range, as a report writes one: {"value": 3e6, "high": 4e6}
+        if isinstance(high, (int, float)) and not isinstance(high, bool) and high > q.value:
+            return Quantity(q.value, q.unit, q.decimals, q.approximate, high=float(high))
+        return q
     if isinstance(raw, list):
         if not all(isinstance(x, str) for x in raw):
             raise RecordError('a list "value" holds strings only')

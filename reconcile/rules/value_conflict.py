@@ -60,12 +60,21 @@ def facts(ctx: Context, subject: str, predicate: str) -> list[Claim]:
             c = replace(c, value=replace(c.value, time=at.time, tz=at.tz))
         if c.modality not in ("stated", "approximate", "minimum"):
             continue
-        if predicate in NEEDS_QUALIFIER and not c.qualifier:
-            continue
+        if (predicate in NEEDS_QUALIFIER or ctx.vocab.money_period.get(predicate) == "required") \
+                and not c.qualifier:
+            continue  # revenue with no year: of which year?
         if isinstance(c.value, (DateValue, Quantity)) or c.value and (
                 predicate in COMPARED_TEXT or predicate in ctx.vocab.identifier_predicates):
             out.append(c)
     return out
+
+
+def _commensurable(a: Claim, b: Claim) -> bool:
+    """Two amounts of money in different currencies are not one fact told twice (they are never
+    converted): neither a disagreement nor an agreement, nor backing for each other."""
+    va, vb = a.value, b.value
+    return not (isinstance(va, Quantity) and isinstance(vb, Quantity) and va.unit != vb.unit
+                and (va.unit or "").isupper() and (vb.unit or "").isupper())
 
 
 def compare(a: Claim, b: Claim) -> str:
@@ -87,7 +96,7 @@ def compare(a: Claim, b: Claim) -> str:
         floor, other = (va, vb) if a.modality == "minimum" else (vb, va)
         if floor.unit != other.unit:
             other = other.converted(floor.unit or "")
-        return "same" if other.value + other.tolerance() + 1e-9 >= floor.value else "differ"
+        return "same" if other.ends()[1] + other.tolerance() + 1e-9 >= floor.value else "differ"
     if isinstance(va, Quantity) and isinstance(vb, Quantity):
         # across units of one dimension too: 140 m agrees with 459 ft, 330 m differs from 300 m
         return "same" if va.agrees(vb) or not va.comparable(vb) else "differ"
@@ -135,7 +144,7 @@ def pairs(ctx: Context, same_source: bool) -> Iterator[tuple[str, str, list[tupl
         recurring = event is not None and event.recurring
         out = [(a, b, _superseded(ctx, a, b) or compare(a, b)) for a, b in combinations(cs, 2)
                if (a.source == b.source) == same_source and a.qualifier == b.qualifier
-               and not (recurring and _occurrences_apart(a, b))]
+               and not (recurring and _occurrences_apart(a, b)) and _commensurable(a, b)]
         if out:
             yield subject, predicate, out  # type: ignore[misc]
 
@@ -213,7 +222,7 @@ def check(ctx: Context) -> Iterator[Finding | Agreement]:
             # that agree with the others beside the one that does not (an edit that changed
             # one mention of a date and left the infobox's)
             stated = [c for c in facts(ctx, subject, predicate)
-                      if any(c.qualifier == d.qualifier for d in claims)]
+                      if any(c.qualifier == d.qualifier and _commensurable(c, d) for d in claims)]
             yield finding(ctx, RULE, subject, predicate,
                           f"Sources disagree on the {predicate} of {name}: " + "; ".join(values)
                           + ". " + backing(ctx, stated),
