@@ -472,5 +472,6 @@ def _reduce_to_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
 # Records cross process boundaries by the million in an audit. The default pickling of a slotted
 # class writes a dict of its fields for every object; the class and a tuple of its fields
 # (the dataclass's __slots__ are its fields, in __init__ order) pickle and load about 30% faster.
-for _record in (Span, InfoboxField, Passage, Document, DateValue, Quantity, Mention, Claim):
+for _record in (Span, InfoboxField, Passage, Document, DateValue, Quantity, Mention, Claim,
+                Evidence, Finding, Agreement):
     _record.__reduce__ = _reduce_to_fields  # type: ignore[method-assign]

@@ -91,6 +91,9 @@ class Spread(Protocol):
     """Where the per-item parts of alignment and checking run (see the module docstring)."""
 
     parts: int  # how many pieces a stage is cut into
+    # fn and the items reach the workers without pickling (this process, forked children), so
+    # fn may close over the whole context
+    inherits: bool
 
     def map(self, stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
         """[fn(x) for x in items], in order."""
@@ -107,6 +110,7 @@ class InProcess:
     """The local engine's Spread: plain loops in this process."""
 
     parts = 1
+    inherits = True
 
     def map(self, stage: str, fn: Callable[[Any], Any], items: Sequence[Any]) -> list[Any]:
         return [fn(x) for x in items]
@@ -114,11 +118,17 @@ class InProcess:
     def shuffle(self, stage: str, items: Sequence[Any],
                 emit: Callable[[Any], Iterable[tuple[Hashable, Any]]],
                 per_group: Callable[[list[Any]], Iterable[Any]]) -> list[Any]:
-        groups: dict[Hashable, list[Any]] = defaultdict(list)
-        for item in items:
-            for key, value in emit(item):
-                groups[key].append(value)
-        return [out for values in groups.values() for out in per_group(values)]
+        return [out for values in grouped(items, emit) for out in per_group(values)]
+
+
+def grouped(items: Iterable[Any],
+            emit: Callable[[Any], Iterable[tuple[Hashable, Any]]]) -> list[list[Any]]:
+    """The values emit gives the items, grouped by key (in the order keys first appear)."""
+    groups: dict[Hashable, list[Any]] = defaultdict(list)
+    for item in items:
+        for key, value in emit(item):
+            groups[key].append(value)
+    return list(groups.values())
 
 
 SurfaceKey = tuple[str, tuple, nm.Name | None] | None

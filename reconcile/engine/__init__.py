@@ -1,7 +1,8 @@
 """Batch audits: stream documents through extraction in parallel (local process pool or Dask),
 align and check across the corpus, write tables and a browsable report. With the Dask engine
 the per-item parts of alignment and the entity/source-scoped rules run on the cluster too
-(dask_engine.OnDask, handed to pipeline.run as its spread).
+(dask_engine.OnDask, handed to pipeline.run as its spread); with the local engine and jobs > 1,
+the rule modules and the write stage are shared with forked children (forked.OnForks).
 
     result = audit(["corpus/"], "out/", jobs=2)
 """
@@ -18,7 +19,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack
 from dataclasses import dataclass
-from typing import Any, ParamSpec, TypeVar
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from ..model import InputProblem
 from ..report import Report
@@ -26,6 +27,9 @@ from ..texts import PackedTexts
 from .inputs import Item, count_items, iter_items
 from .progress import Progress
 from .worker import Result
+
+if TYPE_CHECKING:
+    from ..align.core import Spread
 
 
 @dataclass
@@ -90,6 +94,7 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
           write: bool = True) -> AuditResult:
     t0 = time.perf_counter()
     os.makedirs(out_dir, exist_ok=True)
+    cores = jobs or os.cpu_count() or 1
     cache_dir = os.path.join(out_dir, ".cache") if use_cache else None
     problems: list[InputProblem] = []
 
@@ -101,12 +106,13 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
                 yield it
 
     with ExitStack() as stack:
-        spread = None
+        spread: Spread | None = None
+        on_dask = None
         if engine == "dask":
             from .dask_engine import OnDask, connect, extract_dask
 
             client = stack.enter_context(connect(scheduler))
-            spread = OnDask(client)
+            spread = on_dask = OnDask(client)
             results: Iterator[Result] = extract_dask(client, items(), cache_dir)
         else:
             from .local import extract_local
@@ -142,6 +148,10 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         texts = PackedTexts({r.doc.id: r.packed for r in done  # type: ignore[union-attr]
                              if r.packed is not None})
         del done  # the run empties `extractions` as it goes (consume): no second copy
+        if spread is None and cores > 1:  # the pool has shut down: fork from here on
+            from .forked import OnForks
+
+            spread = OnForks(cores)
         report = pipeline.run(docs, problems, extractions=extractions,  # type: ignore[arg-type]
                               consume=True, spread=spread, texts=texts)
         del docs, extractions
@@ -162,7 +172,7 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         "problems": [{"path": p.path, "message": p.message} for p in report.problems],
         "engine": engine,
         # the stages the Dask engine ran on its workers, with their partitions and tasks
-        **({"distributed": spread.stages} if spread is not None else {}),
+        **({"distributed": on_dask.stages} if on_dask is not None else {}),
         "jobs": jobs,
         "seconds": seconds,
     }
@@ -170,14 +180,8 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         from . import tables
 
         progress.message(f"writing tables and pages to {out_dir}")
-        findings = tables.findings_table(report)
-        tables.write_parquet(findings, os.path.join(out_dir, "findings.parquet"))
-        tables.write_csv(findings, os.path.join(out_dir, "findings.csv"))
-        tables.write_parquet(tables.claims_batches(report),
-                             os.path.join(out_dir, "claims.parquet"))
-        tables.write_parquet(tables.entities_table(report),
-                             os.path.join(out_dir, "entities.parquet"))
-        summary["pages"] = tables.write_html(report, out_dir, summary)
+        summary["pages"] = tables.write_all(report, out_dir, summary,
+                                            cores if engine == "local" else 1)
         seconds["write"] = round(time.perf_counter() - t0 - t_extract - t_check, 3)
     seconds["total"] = round(time.perf_counter() - t0, 3)
     total = seconds["total"]

@@ -88,6 +88,8 @@ def extract_dask(client: Any, items: Iterable[Item], cache_dir: str | None,
 class OnDask:
     """align.core.Spread on a dask.distributed client: bags cut into `parts` partitions."""
 
+    inherits = False
+
     def __init__(self, client: Any) -> None:
         self.client = client
         workers = sum(client.nthreads().values()) or 1

@@ -18,6 +18,34 @@ from ..render.tables import (  # noqa: F401 - the audit writes these tables
     write_parquet,
 )
 from ..report import Report
+from .forked import run_shared
+
+# The tables and pages are written on two cores from this many claims on (about 3,500 generated
+# documents). Measured on two free cores: at 10,000 documents (58,000 claims) the write took
+# 0.74-1.09 s on one core and 0.57-1.01 s on two (medians 0.96 and 0.67 s); at 3,000 0.29-0.34
+# and 0.20-0.28 s; at 1,000 0.07-0.12 s either way: fewer claims, and the fork eats the gain.
+FORK_CLAIMS = 20_000
+
+
+def write_all(report: Report, out_dir: str, summary: dict, jobs: int = 1) -> int:
+    """The tables and the pages, shared by `jobs` processes (forked.run_shared) when the
+    report is large; returns the page count. Four pieces, the longest first: at 10,000
+    documents pages 0.27 s, findings 0.24 s, claims 0.23 s, entities 0.06 s."""
+    def piece(k: int) -> int:
+        if k == 0:
+            return write_html(report, out_dir, summary)
+        if k == 1:
+            findings = findings_table(report)
+            write_parquet(findings, os.path.join(out_dir, "findings.parquet"))
+            write_csv(findings, os.path.join(out_dir, "findings.csv"))
+        elif k == 2:
+            write_parquet(claims_batches(report), os.path.join(out_dir, "claims.parquet"))
+        else:
+            write_parquet(entities_table(report), os.path.join(out_dir, "entities.parquet"))
+        return 0
+
+    return run_shared(piece, 4, jobs if len(report.claims) >= FORK_CLAIMS else 1)[0]
+
 
 # ---- HTML: an index and one small page per entity group ---------------------------------------
 

@@ -242,12 +242,19 @@ def load_rules(extra: Iterable[str] = ()) -> list[ModuleType]:
 
 def run_rules(ctx: Context, modules: list[ModuleType],
               spread: Spread | None = None) -> tuple[list[Finding], list[Agreement]]:
-    """With a spread, rules of entity or source scope run per group through it (see the
+    """With a spread whose workers inherit this process (forked children), whole modules
+    run through it on the whole ctx: nothing to split, and nothing but findings to send back.
+    With another spread, rules of entity or source scope run per group through it (see the
     module docstring); the rest, and everything without a spread, run here on ctx."""
     findings: dict[str, Finding] = {}
     agreements: dict[str, Agreement] = {}
     active = [m for m in modules if ctx.options.get(f"severity.{m.RULE.id}") != "off"]
-    grouped = check_in_groups(ctx, active, spread) if spread is not None else {}
+    grouped: dict[str, list[Finding | Agreement]] = {}
+    if spread is not None and spread.inherits:  # whole modules on the whole context
+        found = spread.map("check: rules", lambda m: list(m.check(ctx)), active)
+        grouped = {m.__name__: items for m, items in zip(active, found, strict=True)}
+    elif spread is not None:
+        grouped = check_in_groups(ctx, active, spread)
     for module in active:
         info: RuleInfo = module.RULE
         configured = ctx.options.get(f"severity.{info.id}")
