@@ -93,6 +93,7 @@ class Vocabulary:
     money_after: re.Pattern[str] = fastre.compile("(?!)")
     money_predicate: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, word)
     money_changes: frozenset[str] = frozenset()  # "rose to": a sum told as it changes
+    money_predicates: frozenset[str] = frozenset()  # "cost", "revenue", ...
     money_not_with: dict[str, re.Pattern[str]] = field(default_factory=dict)
     money_period: dict[str, str] = field(default_factory=dict)
     money_estimated: re.Pattern[str] = fastre.compile("(?!)")
@@ -316,6 +317,7 @@ def _money(section: dict[str, Any]) -> dict[str, Any]:
         "money_after": fastre.compile(r"(?<![ \t])(?:[ \t]*-[ \t]*|[ \t]+)(?P<after>"
                                       + (_words_re(after) or "(?!)") + r")(?![\w-])"),
         "money_predicate": predicate,
+        "money_predicates": frozenset(sums),
         "money_not_with": {p: fastre.compile(r"\b(?:" + _words_re(b["not_with"]) + r")\b")
                            for p, b in sums.items() if b.get("not_with")},
         "money_period": {p: b["period"] for p, b in sums.items() if b.get("period")},

@@ -198,7 +198,9 @@ def _field_claims(doc: Document, mentions: list[Mention], subject: Mention | Non
         elif predicate == "members":
             value = tuple(f.value[s:e] for s, e in _items(f.value))
         else:
-            number = parse_number(f.value) or money_range(f.value) if f.value.strip() else None
+            number = parse_number(f.value) if f.value.strip() else None
+            if number is None and predicate in vocab.money_predicates:
+                number = money_range(f.value)  # "Budget: $30–35 million"
             if number is not None:
                 value = number
         qualifier = key if predicate == "members" else \
