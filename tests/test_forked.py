@@ -200,3 +200,32 @@ def test_an_audit_on_two_cores_writes_what_one_core_writes(tmp_path, monkeypatch
     assert len(pages) > 50 and pages == sorted(p.relative_to(b) for p in b.rglob("*.html"))
     for name in ("findings.csv", *pages):
         assert (b / name).read_bytes() == (a / name).read_bytes(), name
+
+
+@needs_fork
+def test_a_corpus_past_the_fork_limit_is_checked_and_written_in_one_process(tmp_path,
+                                                                           monkeypatch):
+    """Past MAX_DOCUMENTS a forked child would copy most of a heap that has grown with the
+    corpus, breaking the audit's memory bound: no check or write stage forks."""
+    from reconcile.engine import audit
+
+    sys.path.insert(0, str(ROOT / "fixtures" / "synthetic"))
+    import generate
+
+    corpus = generate.write(str(tmp_path / "c"), 40, seed=5)
+    forks = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        caller = sys._getframe(1).f_code.co_filename
+        pid = real_fork()
+        if pid and caller == forked.__file__:
+            forks.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    monkeypatch.setattr(forked, "FORK_AFTER", 0.0)
+    monkeypatch.setattr(forked, "MAX_DOCUMENTS", 39)
+    result = audit([corpus], str(tmp_path / "out"), jobs=2, quiet=True, use_cache=False)
+    monkeypatch.undo()
+    assert forks == [] and result.summary["pages"] > 0

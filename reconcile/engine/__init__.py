@@ -148,10 +148,11 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         texts = PackedTexts({r.doc.id: r.packed for r in done  # type: ignore[union-attr]
                              if r.packed is not None})
         del done  # the run empties `extractions` as it goes (consume): no second copy
-        if spread is None and cores > 1:  # the pool has shut down: fork from here on
-            from .forked import OnForks
+        from .forked import MAX_DOCUMENTS, OnForks
 
-            spread = OnForks(cores)
+        forks = cores if engine == "local" and len(docs) <= MAX_DOCUMENTS else 1
+        if spread is None and forks > 1:  # the pool has shut down: fork from here on
+            spread = OnForks(forks)
         report = pipeline.run(docs, problems, extractions=extractions,  # type: ignore[arg-type]
                               consume=True, spread=spread, texts=texts)
         del docs, extractions
@@ -180,8 +181,7 @@ def audit(paths: Sequence[str], out_dir: str, *, jobs: int | None = None,
         from . import tables
 
         progress.message(f"writing tables and pages to {out_dir}")
-        summary["pages"] = tables.write_all(report, out_dir, summary,
-                                            cores if engine == "local" else 1)
+        summary["pages"] = tables.write_all(report, out_dir, summary, forks)
         seconds["write"] = round(time.perf_counter() - t0 - t_extract - t_check, 3)
     seconds["total"] = round(time.perf_counter() - t0, 3)
     total = seconds["total"]
