@@ -20,6 +20,23 @@ needs_fork = pytest.mark.skipif(not forked.CAN_FORK, reason="no fork on this pla
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture
+def forks(monkeypatch) -> list[int]:
+    """The pids of the children forked.py forks from here on (the check and write stages)."""
+    pids: list[int] = []
+    real_fork = os.fork
+
+    def counting_fork() -> int:
+        caller = sys._getframe(1).f_code.co_filename
+        pid = real_fork()
+        if pid and caller == forked.__file__:
+            pids.append(pid)
+        return pid
+
+    monkeypatch.setattr(os, "fork", counting_fork)
+    return pids
+
+
 def pid_and_square(x: int) -> tuple[int, int]:
     return os.getpid(), x * x
 
@@ -164,7 +181,7 @@ def test_one_job_or_one_piece_runs_in_process(always):
 # ---- an audit on two cores is the audit on one ------------------------------------------
 
 @needs_fork
-def test_an_audit_on_two_cores_writes_what_one_core_writes(tmp_path, monkeypatch):
+def test_an_audit_on_two_cores_writes_what_one_core_writes(tmp_path, monkeypatch, forks):
     pq = pytest.importorskip("pyarrow.parquet")
 
     from reconcile.engine import audit, findings_json, tables
@@ -174,17 +191,6 @@ def test_an_audit_on_two_cores_writes_what_one_core_writes(tmp_path, monkeypatch
 
     corpus = generate.write(str(tmp_path / "c"), 300, seed=5)
     one = audit([corpus], str(tmp_path / "one"), jobs=1, quiet=True, use_cache=False)
-    forks = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:  # the forks of the check and write stages
-        caller = sys._getframe(1).f_code.co_filename
-        pid = real_fork()
-        if pid and caller == forked.__file__:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting_fork)
     monkeypatch.setattr(forked, "FORK_AFTER", 0.0)  # every stage forks, however small
     monkeypatch.setattr(tables, "FORK_CLAIMS", 0)
     two = audit([corpus], str(tmp_path / "two"), jobs=2, quiet=True, use_cache=False)
@@ -204,7 +210,7 @@ def test_an_audit_on_two_cores_writes_what_one_core_writes(tmp_path, monkeypatch
 
 @needs_fork
 def test_a_corpus_past_the_fork_limit_is_checked_and_written_in_one_process(tmp_path,
-                                                                           monkeypatch):
+                                                                           monkeypatch, forks):
     """Past MAX_DOCUMENTS a forked child would copy most of a heap that has grown with the
     corpus, breaking the audit's memory bound: no check or write stage forks."""
     from reconcile.engine import audit
@@ -213,17 +219,6 @@ def test_a_corpus_past_the_fork_limit_is_checked_and_written_in_one_process(tmp_
     import generate
 
     corpus = generate.write(str(tmp_path / "c"), 40, seed=5)
-    forks = []
-    real_fork = os.fork
-
-    def counting_fork() -> int:
-        caller = sys._getframe(1).f_code.co_filename
-        pid = real_fork()
-        if pid and caller == forked.__file__:
-            forks.append(pid)
-        return pid
-
-    monkeypatch.setattr(os, "fork", counting_fork)
     monkeypatch.setattr(forked, "FORK_AFTER", 0.0)
     monkeypatch.setattr(forked, "MAX_DOCUMENTS", 39)
     result = audit([corpus], str(tmp_path / "out"), jobs=2, quiet=True, use_cache=False)

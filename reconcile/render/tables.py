@@ -25,10 +25,6 @@ from ..report import Report
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _table(columns: dict[str, tuple[pa.DataType, list]]) -> pa.Table:
-    return pa.table({name: pa.array(values, type=t) for name, (t, values) in columns.items()})
-
-
 BATCH_ROWS = 65_536
 
 Column = tuple[str, pa.DataType, Callable[[Any], object]]
@@ -45,6 +41,10 @@ def _batches(rows: Sequence[Any], columns: list[Column],
                                for _, t, get in columns], schema=schema)
     if not rows:
         yield pa.record_batch([pa.array([], type=t) for _, t, _ in columns], schema=schema)
+
+
+def _table(rows: Sequence[Any], columns: list[Column]) -> pa.Table:
+    return pa.Table.from_batches(list(_batches(rows, columns)))
 
 
 def _frame(table: pa.Table) -> pd.DataFrame:
@@ -68,25 +68,21 @@ def entities_frame(report: Report) -> pd.DataFrame:
 
 
 def findings_table(report: Report) -> pa.Table:
-    fs = report.findings
     codes = {r.id: r.code for r in report.rules}
     names = {e.id: e.name for e in report.entities}
     s, lst = pa.string(), pa.list_(pa.string())
-    return _table({
-        "id": (s, [f.id for f in fs]),
-        "rule": (s, [f.rule for f in fs]),
-        "code": (s, [codes.get(f.rule) for f in fs]),
-        "severity": (s, [f.severity for f in fs]),
-        "subject": (s, [f.subject for f in fs]),
-        "subject_name": (s, [names.get(f.subject or "") for f in fs]),
-        "predicate": (s, [f.predicate for f in fs]),
-        "message": (s, [f.message for f in fs]),
-        "confidence": (pa.float64(), [f.confidence for f in fs]),
-        "sources": (lst, [sorted({e.source for e in f.evidence}) for f in fs]),
-        "quotes": (lst, [[e.text for e in f.evidence] for f in fs]),
-        "evidence": (s, [json.dumps([e.to_json() for e in f.evidence], ensure_ascii=False)
-                         for f in fs]),
-    })
+    return _table(report.findings, [
+        ("id", s, attrgetter("id")), ("rule", s, attrgetter("rule")),
+        ("code", s, lambda f: codes.get(f.rule)), ("severity", s, attrgetter("severity")),
+        ("subject", s, attrgetter("subject")),
+        ("subject_name", s, lambda f: names.get(f.subject or "")),
+        ("predicate", s, attrgetter("predicate")), ("message", s, attrgetter("message")),
+        ("confidence", pa.float64(), attrgetter("confidence")),
+        ("sources", lst, lambda f: sorted({e.source for e in f.evidence})),
+        ("quotes", lst, lambda f: [e.text for e in f.evidence]),
+        ("evidence", s, lambda f: json.dumps([e.to_json() for e in f.evidence],
+                                             ensure_ascii=False)),
+    ])
 
 
 def _value_json(value: Value) -> str:
@@ -111,20 +107,18 @@ def claims_batches(report: Report) -> Iterator[pa.RecordBatch]:
 
 
 def claims_table(report: Report) -> pa.Table:
-    return pa.Table.from_batches(list(claims_batches(report)))
+    return _table(report.claims, _claim_columns())
 
 
 def entities_table(report: Report) -> pa.Table:
-    es = report.entities
     s = pa.string()
-    return _table({
-        "id": (s, [e.id for e in es]),
-        "type": (s, [e.type for e in es]),
-        "name": (s, [e.name for e in es]),
-        "variants": (pa.list_(s), [list(e.variants) for e in es]),
-        "mentions": (pa.int64(), [len(e.mentions) for e in es]),
-        "sources": (pa.int64(), [len({m.span.source for m in e.mentions}) for e in es]),
-    })
+    return _table(report.entities, [
+        ("id", s, attrgetter("id")), ("type", s, attrgetter("type")),
+        ("name", s, attrgetter("name")),
+        ("variants", pa.list_(s), lambda e: list(e.variants)),
+        ("mentions", pa.int64(), lambda e: len(e.mentions)),
+        ("sources", pa.int64(), lambda e: len({m.span.source for m in e.mentions})),
+    ])
 
 
 def neutralise(value: object) -> object:
